@@ -1,0 +1,1 @@
+"""Analyses shared by all rules, computed lazily once per document."""

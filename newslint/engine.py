@@ -1,0 +1,577 @@
+"""The engine: read, parse, run the selected rules in a plain loop, suppress, resolve.
+
+Nothing here knows about any particular rule; meta findings (unreadable input,
+rule crashes, suppression problems) are made under the meta rules' codes, and
+only when those rules are selected.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from .config import Settings, SettingsResolver
+from .diagnostics import (
+    Applicability,
+    Diagnostic,
+    Finding,
+    Position,
+    RelatedLocation,
+    Severity,
+    SourceEdit,
+    SourceFix,
+)
+from .document import Document
+from .registry import Registry
+from .rule import Rule, RuleContext
+
+# Meta rule codes (the rules themselves live in rules/meta and document these).
+UNREADABLE = "NL901"
+UNUSED_SUPPRESSION = "NL902"
+RULE_CRASH = "NL903"
+INVALID_SUPPRESSION = "NL904"
+MARKUP_PROBLEM = "NL905"
+EMPTY_INPUT = "NL906"
+TOO_LARGE = "NL907"
+
+
+class InputError(Exception):
+    """A file cannot be read as text (the message is one clear line)."""
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    #: True when the file could not be read or parsed (exit status 2).
+    unreadable: bool = False
+    #: the fixed source, when fixes were applied (``--fix`` / ``--diff``).
+    fixed_source: str | None = None
+    original_source: str | None = None
+    has_bom: bool = False
+    fixes_applied: int = 0
+
+
+# -- reading ---------------------------------------------------------------------
+
+
+def decode(data: bytes, max_size: int | None = None) -> tuple[str, bool]:
+    """Decode UTF-8 (with or without a byte-order mark); raise :class:`InputError`."""
+    if max_size is not None and len(data) > max_size:
+        raise InputError(
+            f"file is {len(data) / 1048576:.1f} MB, over the {max_size / 1048576:.1f} MB "
+            "limit (max-file-size); not checked"
+        )
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("binary file (contains NUL bytes); not checked")
+    has_bom = data.startswith(b"\xef\xbb\xbf")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("file is UTF-16; newslint reads UTF-8 only (re-save the file as UTF-8)")
+    try:
+        text = data[3:].decode("utf-8") if has_bom else data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} on line {line} "
+            "(re-save the file as UTF-8)"
+        ) from None
+    return text, has_bom
+
+
+def read_file(path: str, max_size: int | None = None) -> tuple[str, bool]:
+    try:
+        if max_size is not None:
+            size = os.path.getsize(path)
+            if size > max_size:
+                raise InputError(
+                    f"file is {size / 1048576:.1f} MB, over the {max_size / 1048576:.1f} MB "
+                    "limit (max-file-size); not checked"
+                )
+        with open(path, "rb") as f:
+            data = f.read()
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    return decode(data, max_size)
+
+
+def parse_document(source: str, path: str, registry: Registry, fmt_name: str | None = None) -> Document:
+    """Parse ``source`` with the format named, or the one ``path``'s extension selects
+    (plain text when none does)."""
+    if fmt_name is not None:
+        fmt = registry.formats.get(fmt_name)
+        if fmt is None:
+            raise InputError(f"unknown input format {fmt_name!r}")
+    else:
+        fmt = registry.format_for(path) or registry.formats["text"]
+    result = fmt.parse(source)
+    return Document(
+        source,
+        result.text,
+        result.source_map,
+        result.blocks,
+        path=path,
+        format=fmt.name,
+        comments=result.comments,
+        warnings=result.warnings,
+    )
+
+
+# -- rules -----------------------------------------------------------------------
+
+
+class RuleSet:
+    """Instantiated rules for one settings object, reused across files."""
+
+    def __init__(self, registry: Registry, settings: Settings):
+        self.registry = registry
+        self.settings = settings
+        self._instances: dict[tuple[str, ...], list[Rule]] = {}
+        self.shared: dict[str, Any] = {}
+
+    def rules_for(self, path: str) -> list[Rule]:
+        classes = self.settings.enabled_rules(self.registry, path)
+        key = tuple(c.code for c in classes)
+        inst = self._instances.get(key)
+        if inst is None:
+            inst = []
+            for cls in classes:
+                rule = cls(self.settings.options_for(cls))
+                rule.severity = self.settings.severity_for(self.registry, cls)  # type: ignore[misc]
+                inst.append(rule)
+            self._instances[key] = inst
+        return inst
+
+    def enabled_codes(self, path: str) -> set[str]:
+        return {r.code for r in self.rules_for(path)}
+
+
+def run_rules(doc: Document, rules: Sequence[Rule], ctx: RuleContext) -> list[Diagnostic]:
+    """Run each rule; a rule that raises becomes an NL903 finding."""
+    out: list[Diagnostic] = []
+    n = len(doc.text)
+    for rule in rules:
+        if rule.category == "meta":
+            continue
+        try:
+            for d in rule.check(doc, ctx) or ():
+                if not (0 <= d.start <= d.end <= n):
+                    raise ValueError(
+                        f"reported an out-of-range span {d.start}..{d.end} (text length {n})"
+                    )
+                out.append(d)
+        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
+            tb = traceback.extract_tb(exc.__traceback__)
+            where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
+            out.append(
+                Diagnostic(
+                    0,
+                    0,
+                    f"Rule {rule.code} ({rule.name}) crashed on this file and was skipped: "
+                    f"{type(exc).__name__}: {exc}{where}",
+                    RULE_CRASH,
+                    "rule-crash",
+                    "meta",
+                    Severity.ERROR,
+                    data={"rule": rule.code},
+                )
+            )
+    return out
+
+
+# -- suppression -------------------------------------------------------------------
+
+_DIRECTIVE = re.compile(r"^\s*newslint\s*:\s*(\S+)\s*(.*?)\s*$", re.S)
+
+
+@dataclass
+class _Suppression:
+    codes: set[str]
+    names: list[str]  # as written, for messages
+    start: int  # text offsets the suppression covers
+    end: int
+    source_start: int
+    source_end: int
+    used: set[str] = field(default_factory=set)
+    kind: str = "disable"
+
+
+def _parse_suppressions(
+    doc: Document, registry: Registry
+) -> tuple[list[_Suppression], list[tuple[int, int, str, str]]]:
+    """Suppressions from comments, and problems as (src_start, src_end, code, message)."""
+    sups: list[_Suppression] = []
+    problems: list[tuple[int, int, str, str]] = []
+    open_: dict[str, _Suppression] = {}
+    for c in doc.comments:
+        m = _DIRECTIVE.match(c.body)
+        if not m:
+            continue
+        action, rest = m.group(1).lower(), m.group(2)
+        names = [n for n in re.split(r"[\s,]+", rest) if n]
+        if action not in ("disable", "enable", "ignore"):
+            problems.append(
+                (c.source_start, c.source_end, INVALID_SUPPRESSION,
+                 f"Unknown newslint directive '{m.group(1)}' (use disable, enable or ignore)")
+            )
+            continue
+        if not names:
+            problems.append(
+                (c.source_start, c.source_end, INVALID_SUPPRESSION,
+                 f"'newslint: {action}' needs the rules it applies to, e.g. "
+                 f"'newslint: {action} repeated-word'; blanket suppression is not allowed")
+            )
+            continue
+        codes: set[str] = set()
+        shown: list[str] = []
+        for n in names:
+            rule = registry.lookup(n)
+            if rule is None:
+                problems.append(
+                    (c.source_start, c.source_end, INVALID_SUPPRESSION,
+                     f"Unknown rule '{n}' in suppression comment")
+                )
+                continue
+            codes.add(rule.code)
+            shown.append(n)
+        if not codes:
+            continue
+        if action == "disable":
+            s = _Suppression(codes, shown, c.text_offset, len(doc.text), c.source_start, c.source_end)
+            sups.append(s)
+            for code in codes:
+                open_[code] = s
+        elif action == "enable":
+            for code in codes:
+                s = open_.pop(code, None)
+                if s is None:
+                    problems.append(
+                        (c.source_start, c.source_end, INVALID_SUPPRESSION,
+                         f"'newslint: enable {registry.rules[code].name}' without a matching disable")
+                    )
+                    continue
+                if len(s.codes) == 1:
+                    s.end = c.text_offset
+                else:  # split a multi-rule disable so each rule ends independently
+                    s.codes.discard(code)
+                    part = _Suppression({code}, [registry.rules[code].name], s.start, c.text_offset,
+                                        s.source_start, s.source_end)
+                    sups.append(part)
+        else:  # ignore: the block the comment sits in, or the next block
+            block = _block_for_comment(doc, c)
+            if block is None:
+                problems.append(
+                    (c.source_start, c.source_end, INVALID_SUPPRESSION,
+                     "'newslint: ignore' is not followed by any text")
+                )
+                continue
+            sups.append(
+                _Suppression(codes, shown, block.start, block.end, c.source_start, c.source_end, kind="ignore")
+            )
+    return sups, problems
+
+
+def _block_for_comment(doc: Document, c) -> Any:
+    src = doc.source
+    line_start = src.rfind("\n", 0, c.source_start) + 1
+    line_end = src.find("\n", c.source_end)
+    if line_end == -1:
+        line_end = len(src)
+    own_line = not src[line_start:c.source_start].strip() and not src[c.source_end:line_end].strip()
+    if not own_line:
+        # the comment shares a line with text: it applies to that text's block
+        for b in doc.blocks:
+            if b.start <= c.text_offset <= b.end + 1:
+                return b
+    for b in doc.blocks:
+        if b.start >= c.text_offset:
+            return b
+    return None
+
+
+def apply_suppressions(
+    doc: Document,
+    diags: list[Diagnostic],
+    registry: Registry,
+    enabled: set[str],
+) -> tuple[list[Diagnostic], list[tuple[int, int, str, str]]]:
+    if not doc.comments:
+        return diags, []
+    sups, problems = _parse_suppressions(doc, registry)
+    if not sups:
+        return diags, problems
+    kept = []
+    for d in diags:
+        hit = None
+        for s in sups:
+            if d.code in s.codes and s.start <= d.start <= s.end and (s.kind != "ignore" or d.start < s.end):
+                hit = s
+                break
+        if hit is None:
+            kept.append(d)
+        else:
+            hit.used.add(d.code)
+    for s in sups:
+        for code in sorted(s.codes):
+            if code not in s.used and code in enabled:
+                name = registry.rules[code].name
+                problems.append(
+                    (s.source_start, s.source_end, UNUSED_SUPPRESSION,
+                     f"Unused suppression: no '{name}' finding here to suppress")
+                )
+            elif code not in enabled and code != UNUSED_SUPPRESSION:
+                # a suppression for a rule that is not running cannot be judged
+                pass
+    return kept, problems
+
+
+# -- resolution ----------------------------------------------------------------------
+
+
+def _pos(doc: Document, source_offset: int) -> Position:
+    line, col = doc.source_position(source_offset)
+    return Position(line, col)
+
+
+def resolve(doc: Document, d: Diagnostic, path: str) -> Finding:
+    s, e = doc.source_span(d.start, d.end)
+    fix = None
+    if d.fix is not None:
+        edits = []
+        ok = True
+        for edit in d.fix.edits:
+            if not doc.source_map.is_verbatim(edit.start, edit.end):
+                ok = False  # the edit would cross markup or an entity: offer no fix
+                break
+            es, ee = doc.source_span(edit.start, edit.end)
+            if edit.start == edit.end:
+                es = ee = doc.source_map.to_source_start(edit.start)
+            edits.append(SourceEdit(es, ee, edit.replacement, _pos(doc, es), _pos(doc, ee)))
+        if ok and edits:
+            fix = SourceFix(tuple(edits), d.fix.applicability, d.fix.description)
+    related = tuple(
+        RelatedLocation(path, _pos(doc, rs), _pos(doc, re_), r.message)
+        for r in d.related
+        for rs, re_ in [doc.source_span(r.start, r.end)]
+    )
+    return Finding(
+        path=path,
+        start=_pos(doc, s),
+        end=_pos(doc, e),
+        code=d.code,
+        name=d.name,
+        category=d.category,
+        severity=d.severity,
+        message=d.message,
+        suggestions=d.suggestions,
+        fix=fix,
+        related=related,
+        data=d.data,
+        flagged=doc.text[d.start : d.end],
+        source_start=s,
+        source_end=e,
+    )
+
+
+def meta_finding(
+    registry: Registry,
+    settings: Settings,
+    path: str,
+    code: str,
+    message: str,
+    doc: Document | None = None,
+    source_start: int = 0,
+    source_end: int = 0,
+    flagged: str = "",
+) -> Finding | None:
+    """A meta finding, or None when that meta rule is not selected."""
+    rule = registry.rules.get(code)
+    if rule is None or rule not in settings.enabled_rules(registry, path):
+        return None
+    if doc is not None:
+        start, end = _pos(doc, source_start), _pos(doc, source_end)
+    else:
+        start = end = Position(1, 1)
+    return Finding(
+        path=path,
+        start=start,
+        end=end,
+        code=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=settings.severity_for(registry, rule),
+        message=message,
+        flagged=flagged,
+        source_start=source_start,
+        source_end=source_end,
+    )
+
+
+# -- one document ----------------------------------------------------------------------
+
+
+def lint_document(
+    doc: Document,
+    registry: Registry,
+    settings: Settings,
+    ruleset: RuleSet | None = None,
+    path: str | None = None,
+) -> list[Finding]:
+    """All findings for a parsed document, suppression applied, sorted."""
+    path = path or doc.path
+    ruleset = ruleset or RuleSet(registry, settings)
+    rules = ruleset.rules_for(path)
+    ctx = RuleContext(path=path, settings=settings, shared=ruleset.shared)
+    diags = run_rules(doc, rules, ctx)
+    enabled = {r.code for r in rules}
+    diags, problems = apply_suppressions(doc, diags, registry, enabled)
+    findings = []
+    for d in diags:
+        if d.code == RULE_CRASH:
+            f = meta_finding(registry, settings, path, RULE_CRASH, d.message, doc)
+            if f is not None:
+                findings.append(f)
+            continue
+        findings.append(resolve(doc, d, path))
+    for s, e, code, msg in problems:
+        f = meta_finding(registry, settings, path, code, msg, doc, s, e, doc.source[s:e])
+        if f is not None:
+            findings.append(f)
+    for offset, msg in doc.warnings:
+        f = meta_finding(registry, settings, path, MARKUP_PROBLEM, msg, doc, offset, offset)
+        if f is not None:
+            findings.append(f)
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+# -- fixes -------------------------------------------------------------------------------
+
+
+def fixable(f: Finding, unsafe: bool = False) -> bool:
+    if f.fix is None:
+        return False
+    if f.fix.applicability == Applicability.SAFE:
+        return True
+    return unsafe and f.fix.applicability == Applicability.UNSAFE
+
+
+def apply_fixes(source: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[str, int]:
+    """Apply non-overlapping fixes to ``source``; returns (new source, fixes applied)."""
+    chosen: list[SourceFix] = []
+    taken: list[tuple[int, int]] = []
+    for f in sorted((f for f in findings if fixable(f, unsafe)), key=lambda f: f.sort_key):
+        assert f.fix is not None
+        spans = [(e.start, e.end) for e in f.fix.edits]
+        if any(_overlaps(a, b) for a in spans for b in taken):
+            continue
+        taken.extend(spans)
+        chosen.append(f.fix)
+    edits = sorted((e for fx in chosen for e in fx.edits), key=lambda e: (e.start, e.end), reverse=True)
+    out = source
+    for e in edits:
+        out = out[: e.start] + e.replacement + out[e.end :]
+    return out, len(chosen)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1] or (a[0] == a[1] == b[0] == b[1]) or (
+        a[0] == b[0] and (a[0] == a[1] or b[0] == b[1])
+    )
+
+
+# -- one file ----------------------------------------------------------------------------
+
+
+@dataclass
+class LintOptions:
+    fix: bool = False
+    diff: bool = False
+    unsafe_fixes: bool = False
+    stdin_format: str | None = None
+    #: keep the original and fixed sources in the result (diff, LSP).
+    keep_sources: bool = False
+
+
+MAX_FIX_PASSES = 10
+
+
+class Linter:
+    """Lints files with settings discovered per file; one per process."""
+
+    def __init__(self, registry: Registry, resolver: SettingsResolver, options: LintOptions = LintOptions()):
+        self.registry = registry
+        self.resolver = resolver
+        self.options = options
+        self._rulesets: dict[int, RuleSet] = {}
+
+    def ruleset(self, settings: Settings) -> RuleSet:
+        rs = self._rulesets.get(id(settings))
+        if rs is None:
+            rs = self._rulesets[id(settings)] = RuleSet(self.registry, settings)
+        return rs
+
+    def lint_source(self, source: str, path: str, settings: Settings, fmt: str | None = None,
+                    has_bom: bool = False) -> FileResult:
+        result = FileResult(path, has_bom=has_bom)
+        if not source.strip():
+            f = meta_finding(self.registry, settings, path, EMPTY_INPUT,
+                             "File is empty" if not source else "File contains only whitespace")
+            if f is not None:
+                result.findings.append(f)
+            return result
+        ruleset = self.ruleset(settings)
+        try:
+            doc = parse_document(source, path, self.registry, fmt)
+        except InputError as exc:
+            return self._unreadable(path, settings, str(exc))
+        except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
+            return self._unreadable(path, settings, f"could not be parsed: {type(exc).__name__}: {exc}")
+        doc.has_bom = has_bom
+        findings = lint_document(doc, self.registry, settings, ruleset, path)
+        if self.options.fix or self.options.diff:
+            original = source
+            total = 0
+            for _ in range(MAX_FIX_PASSES):
+                new, n = apply_fixes(source, findings, self.options.unsafe_fixes)
+                if n == 0 or new == source:
+                    break
+                total += n
+                source = new
+                doc = parse_document(source, path, self.registry, fmt)
+                findings = lint_document(doc, self.registry, settings, ruleset, path)
+            if total:
+                result.fixed_source = source
+                result.original_source = original
+                result.fixes_applied = total
+        elif self.options.keep_sources:
+            result.original_source = source
+        result.findings = findings
+        return result
+
+    def _unreadable(self, path: str, settings: Settings, message: str) -> FileResult:
+        result = FileResult(path, unreadable=True)
+        code = TOO_LARGE if "max-file-size" in message else UNREADABLE
+        f = meta_finding(self.registry, settings, path, code, f"Cannot check this file: {message}")
+        if f is not None:
+            result.findings.append(f)
+        return result
+
+    def lint_path(self, path: str) -> FileResult:
+        try:
+            settings = self.resolver.for_path(path)
+        except Exception as exc:  # ConfigError is handled by the caller for the first file
+            raise exc
+        try:
+            source, has_bom = read_file(path, settings.max_file_size)
+        except InputError as exc:
+            return self._unreadable(path, settings, str(exc))
+        return self.lint_source(source, path, settings, has_bom=has_bom)

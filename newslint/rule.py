@@ -1,0 +1,219 @@
+"""The base class every rule derives from, and the typed options rules declare.
+
+A rule is a class with metadata and a :meth:`Rule.check` method::
+
+    class DoubledWord(Rule):
+        \"\"\"Flags a word written twice in a row ("the the").
+
+        Why: a doubled word is almost always a slip made while editing.
+
+        Example: ``It was the the biggest loss.``
+
+        Fix safety: safe; the second copy is removed.
+        \"\"\"
+
+        code = "NL603"
+        name = "repeated-word"
+        category = "typography"
+        summary = "A word repeated twice in a row"
+
+        def check(self, doc, ctx):
+            for ...:
+                yield self.report(start, end, "'the the': the word 'the' twice")
+
+The docstring is the rule's documentation (``newslint explain NAME``): a first
+paragraph saying what it does, then paragraphs starting ``Why:``, ``Example:`` and
+``Fix safety:``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Sequence
+
+from .diagnostics import Diagnostic, Fix, Related, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Settings
+    from .document import Document
+
+CATEGORIES = (
+    "spelling",
+    "consistency",
+    "house-style",
+    "attribution",
+    "duplication",
+    "readability",
+    "grammar",
+    "typography",
+    "structure",
+    "meta",
+)
+
+CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A typed rule option with a default, set in configuration.
+
+    ``type`` is one of ``bool``, ``int``, ``float``, ``str``, ``list`` (of
+    strings) or ``dict``.  ``choices`` restricts a ``str`` option.
+    """
+
+    default: Any
+    help: str
+    type: type = str
+    choices: Sequence[str] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def validate(self, value: Any, where: str) -> Any:
+        """Return ``value`` checked and converted, or raise ``ValueError``."""
+        t = self.type
+        if t is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        ok = isinstance(value, t) and not (t in (int, float) and isinstance(value, bool))
+        if t is list and ok:
+            ok = all(isinstance(v, (str, dict)) for v in value)
+        if not ok:
+            raise ValueError(
+                f"{where} must be {_type_name(t)}, not {type(value).__name__} ({value!r})"
+            )
+        if self.choices is not None and value not in self.choices:
+            raise ValueError(
+                f"{where} must be one of {', '.join(map(repr, self.choices))}, not {value!r}"
+            )
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"{where} must be at least {self.minimum}, not {value!r}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"{where} must be at most {self.maximum}, not {value!r}")
+        return value
+
+
+def _type_name(t: type) -> str:
+    return {
+        bool: "true or false",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }.get(t, t.__name__)
+
+
+@dataclass
+class RuleContext:
+    """What a rule may know besides the document: the file and its settings."""
+
+    path: str
+    settings: "Settings"
+    #: Per-run shared scratch space (e.g. caches that live across documents).
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def people(self) -> Sequence[Mapping[str, Any]]:
+        """The newsroom's people list from configuration (name, pronouns...)."""
+        return self.settings.people
+
+
+class Rule:
+    """Base class for rules.  Subclasses set the class attributes and ``check``."""
+
+    #: ``NL`` + three digits for built-ins; plugins use their own prefix.
+    code: ClassVar[str] = ""
+    #: kebab-case name, usable everywhere a code is.
+    name: ClassVar[str] = ""
+    #: one of :data:`CATEGORIES`.
+    category: ClassVar[str] = ""
+    #: one line for ``newslint rules``.
+    summary: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.WARNING
+    #: False for rules that run only when selected explicitly.
+    default_enabled: ClassVar[bool] = True
+    #: typed options with defaults, set under ``[tool.newslint.rules.NAME]``.
+    options: ClassVar[Mapping[str, Option]] = {}
+    #: "safe", "unsafe", "display-only" or "none": the best fix this rule offers.
+    fix_safety: ClassVar[str] = "none"
+
+    def __init__(self, options: Mapping[str, Any] | None = None):
+        values = {k: o.default for k, o in self.options.items()}
+        if options:
+            values.update(options)
+        #: the resolved option values, keyed by option name.
+        self.opts: dict[str, Any] = values
+
+    # -- what subclasses implement -----------------------------------------
+
+    def check(self, doc: "Document", ctx: RuleContext) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    # -- helpers -----------------------------------------------------------
+
+    def report(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestions: Iterable[str] = (),
+        fix: Fix | None = None,
+        related: Iterable[Related] = (),
+        data: Mapping[str, Any] | None = None,
+    ) -> Diagnostic:
+        """Make a :class:`Diagnostic` for ``Document.text[start:end]``."""
+        return Diagnostic(
+            start,
+            end,
+            message,
+            self.code,
+            self.name,
+            self.category,
+            self.severity,
+            tuple(suggestions),
+            fix,
+            tuple(related),
+            data or {},
+        )
+
+    @classmethod
+    def docs(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.summary or "")
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring split into what / why / example / fix safety."""
+        text = cls.docs()
+        sections = {"what": "", "why": "", "example": "", "fix safety": ""}
+        current = "what"
+        for para in re.split(r"\n\s*\n", text):
+            m = re.match(r"(Why|Example|Examples|Fix safety|Options):\s*", para)
+            if m:
+                current = m.group(1).lower().rstrip("s") if m.group(1) != "Fix safety" else "fix safety"
+                if current == "option":
+                    current = "options"
+                para = para[m.end():]
+            sections[current] = (sections.get(current, "") + "\n\n" + para).strip()
+        return sections
+
+    @classmethod
+    def validate_metadata(cls) -> list[str]:
+        """Problems with the class attributes (checked when plugins register)."""
+        problems = []
+        if not CODE_RE.match(cls.code or ""):
+            problems.append(f"code {cls.code!r} is not letters followed by three digits")
+        if not NAME_RE.match(cls.name or ""):
+            problems.append(f"name {cls.name!r} is not kebab-case")
+        if cls.category not in CATEGORIES:
+            problems.append(f"category {cls.category!r} is not one of {', '.join(CATEGORIES)}")
+        if not isinstance(cls.severity, Severity):
+            problems.append("severity is not a newslint.Severity")
+        if not cls.__doc__ and not cls.summary:
+            problems.append("no documentation")
+        return problems
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.code} {self.name}>"

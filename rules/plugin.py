@@ -1,0 +1,46 @@
+"""Registers the built-in rules with newslint (entry point ``builtin``)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import newslint
+
+# Families, each a subpackage whose modules define one rule class each and list
+# it in ``RULES``.
+FAMILIES = (
+    "rules.meta",
+    "rules.typography",
+    "rules.spelling",
+    "rules.attribution",
+    "rules.duplication",
+    "rules.readability",
+    "rules.grammar",
+)
+
+
+def _rules_in(package: str) -> list:
+    try:
+        pkg = importlib.import_module(package)
+    except ModuleNotFoundError as exc:
+        if exc.name == package:
+            return []
+        raise
+    found = list(getattr(pkg, "RULES", ()))
+    if found:
+        return found
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"{package}.{info.name}")
+        found.extend(getattr(mod, "RULES", ()))
+    return found
+
+
+@newslint.hookimpl
+def newslint_rules():
+    out = []
+    for family in FAMILIES:
+        out.extend(_rules_in(family))
+    return out
