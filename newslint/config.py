@@ -266,11 +266,28 @@ def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
         d = d.parent
 
 
-@lru_cache(maxsize=1024)
+_CONFIG_CACHE: dict[tuple, tuple[Path, dict[str, Any]] | None] = {}
+
+
 def _config_in(d: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The configuration in directory ``d`` (cached until a file there changes)."""
+    stamps = []
     for name in CONFIG_FILES:
+        try:
+            st = os.stat(d / name)
+            stamps.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append(None)
+    key = (d, tuple(stamps))
+    if key not in _CONFIG_CACHE:
+        _CONFIG_CACHE[key] = _load_config_in(d, stamps)
+    return _CONFIG_CACHE[key]
+
+
+def _load_config_in(d: Path, stamps: list) -> tuple[Path, dict[str, Any]] | None:
+    for name, stamp in zip(CONFIG_FILES, stamps):
         p = d / name
-        if not p.is_file():
+        if stamp is None or not p.is_file():
             continue
         data = _read_toml(p)
         if name == "pyproject.toml":

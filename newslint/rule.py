@@ -196,6 +196,8 @@ class Rule:
                 if current == "option":
                     current = "options"
                 para = para[m.end():]
+            if m and para:
+                para = para[0].upper() + para[1:]
             sections[current] = (sections.get(current, "") + "\n\n" + para).strip()
         return sections
 

@@ -1,0 +1,90 @@
+"""Baselines: record today's findings so that only new ones are reported.
+
+A finding is matched by file, rule and the flagged text (not by line), so it
+survives lines moving.  The file is JSON::
+
+    {"newslint-baseline": 1,
+     "findings": [{"path": "stories/a.md", "code": "NL603", "name": "repeated-word",
+                   "text": "the the", "count": 1}]}
+
+Paths are stored relative to the baseline file's directory, with ``/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .diagnostics import Finding
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def _key_path(path: str, base_dir: Path) -> str:
+    if path == "-":
+        return path
+    try:
+        return Path(os.path.relpath(os.path.abspath(path), base_dir)).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+@dataclass
+class Baseline:
+    entries: Counter = field(default_factory=Counter)  # (path, code, text) -> count
+    base_dir: Path = field(default_factory=Path.cwd)
+
+    @classmethod
+    def from_findings(cls, findings: Iterable[Finding], base_dir: Path | None = None) -> "Baseline":
+        b = cls(base_dir=base_dir or Path.cwd())
+        for f in findings:
+            b.entries[(f.path, f.code, f.flagged)] += 1
+        return b
+
+    def save(self, path: str) -> None:
+        base = Path(path).resolve().parent
+        rows = []
+        for (p, code, text), n in sorted(self.entries.items()):
+            rows.append({"path": _key_path(p, base), "code": code, "text": text, "count": n})
+        Path(path).write_text(
+            json.dumps({"newslint-baseline": VERSION, "findings": rows}, indent=2, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+
+    @classmethod
+    def load(cls, path: str) -> "Baseline":
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise BaselineError(f"baseline {path!r} does not exist (create it with --write-baseline)") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BaselineError(f"baseline {path!r} cannot be read: {exc}") from None
+        if not isinstance(data, dict) or data.get("newslint-baseline") != VERSION or not isinstance(data.get("findings"), list):
+            raise BaselineError(f"baseline {path!r} is not a newslint baseline (version {VERSION})")
+        b = cls(base_dir=Path(path).resolve().parent)
+        for row in data["findings"]:
+            try:
+                b.entries[(row["path"], row["code"], row["text"])] += int(row.get("count", 1))
+            except (KeyError, TypeError, ValueError):
+                raise BaselineError(f"baseline {path!r} has a malformed entry: {row!r}") from None
+        return b
+
+    def filter(self, findings: Iterable[Finding]) -> list[Finding]:
+        """Findings not covered by the baseline (each entry covers ``count`` findings)."""
+        remaining = Counter(self.entries)
+        out = []
+        for f in findings:
+            key = (_key_path(f.path, self.base_dir), f.code, f.flagged)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+            else:
+                out.append(f)
+        return out

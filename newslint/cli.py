@@ -1,0 +1,451 @@
+"""The ``newslint`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+# -- argument parsing --------------------------------------------------------------
+
+
+def _split_list(values: Sequence[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newslint",
+        description="A text-quality linter for news copy.",
+        epilog="Run 'newslint COMMAND --help' for a command's options.",
+    )
+    p.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    c = sub.add_parser("check", help="check stories for problems", description="Check stories for problems.")
+    c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for standard input); default: .")
+    c.add_argument("--format", "-f", default="text", help="output format: text (default), json, sarif, github, ...")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    c.add_argument("--select", action="append", metavar="RULES", help="run only these rules (codes, prefixes, names, categories, ALL; comma-separated)")
+    c.add_argument("--extend-select", action="append", metavar="RULES", help="run these rules as well")
+    c.add_argument("--ignore", action="append", metavar="RULES", help="do not run these rules")
+    c.add_argument("--config", metavar="FILE", help="use this configuration file for every path")
+    c.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    c.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
+    c.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
+    c.add_argument("--diff", action="store_true", help="print fixes as a unified diff; change nothing")
+    c.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="check files in N processes (0: one per CPU)")
+    c.add_argument("--stdin-filename", metavar="NAME", help="file name for standard input (chooses format and configuration)")
+    c.add_argument("--stdin-format", choices=("text", "markdown", "html"), help="input format for standard input")
+    c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
+    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    c.add_argument("--force-exclude", action="store_true", help="apply exclude globs to paths given on the command line too")
+    c.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+
+    r = sub.add_parser("rules", help="list every rule", description="List every rule.")
+    r.add_argument("--format", "-f", choices=("text", "json"), default="text")
+
+    e = sub.add_parser("explain", help="explain a rule", description="Explain a rule.")
+    e.add_argument("rule", metavar="NAME|CODE")
+
+    s = sub.add_parser("stats", help="readability figures per story", description="Print per-story figures.")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    return p
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def _err(message: str) -> None:
+    print(f"newslint: error: {message}", file=sys.stderr)
+
+
+def _registry():
+    from .registry import default_registry
+
+    return default_registry()
+
+
+def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = False) -> tuple[list[str], list[str]]:
+    """Files to check, and error messages for paths that do not exist."""
+    files: list[str] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+
+    def add(f: str) -> None:
+        key = os.path.normpath(f)
+        if key not in seen:
+            seen.add(key)
+            files.append(f)
+
+    for raw in paths:
+        if raw == "-":
+            add("-")
+            continue
+        if os.path.isdir(raw):
+            for root, dirs, names in os.walk(raw):
+                settings = resolver.for_path(os.path.join(root, "_"))
+                dirs[:] = sorted(
+                    d for d in dirs if not settings.is_excluded(os.path.join(root, d))
+                )
+                for name in sorted(names):
+                    full = os.path.join(root, name)
+                    fs = resolver.for_path(full)
+                    if fs.is_included(full, registry) and not fs.is_excluded(full):
+                        add(os.path.normpath(full) if raw != "." else os.path.relpath(full))
+        elif os.path.exists(raw):
+            if force_exclude and resolver.for_path(raw).is_excluded(raw):
+                continue
+            add(raw)
+        else:
+            errors.append(f"{raw}: no such file or directory")
+    return files, errors
+
+
+def write_atomic(path: str, text: str, has_bom: bool) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, BOM kept), atomically, keeping its mode."""
+    data = (b"\xef\xbb\xbf" if has_bom else b"") + text.encode("utf-8")
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        except OSError:
+            pass
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# -- worker processes ------------------------------------------------------------------
+
+_WORKER = None
+
+
+def _worker_init(overrides, options) -> None:
+    global _WORKER
+    from .config import SettingsResolver
+    from .engine import Linter
+
+    registry = _registry()
+    _WORKER = Linter(registry, SettingsResolver(registry, overrides), options)
+
+
+def _worker_lint(path: str):
+    assert _WORKER is not None
+    return _WORKER.lint_path(path)
+
+
+# -- check -------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .baseline import Baseline, BaselineError
+    from .config import ConfigError, Overrides, SettingsResolver
+    from .engine import FileResult, Linter, LintOptions, decode, InputError
+    from .output import OutputContext
+    from .registry import PluginError
+
+    try:
+        registry = _registry()
+    except PluginError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    out_fmt = registry.outputs.get(args.format)
+    if out_fmt is None:
+        _err(f"unknown output format {args.format!r} (choose from: {', '.join(sorted(registry.outputs))})")
+        return EXIT_ERROR
+    if args.jobs < 0:
+        _err("--jobs must be 0 or more")
+        return EXIT_ERROR
+    if args.fix and args.diff:
+        _err("--fix and --diff cannot be used together")
+        return EXIT_ERROR
+    overrides = Overrides(
+        select=_split_list(args.select) if args.select else None,
+        extend_select=_split_list(args.extend_select),
+        ignore=_split_list(args.ignore),
+        config_file=args.config,
+        isolated=args.isolated,
+        fail_on=args.fail_on,
+    )
+    options = LintOptions(fix=args.fix, diff=args.diff, unsafe_fixes=args.unsafe_fixes, stdin_format=args.stdin_format)
+    try:
+        resolver = SettingsResolver(registry, overrides)
+        baseline = Baseline.load(args.baseline) if args.baseline else None
+        paths = args.paths or ["."]
+        if args.stdin_filename and "-" not in paths:
+            paths = [*paths]
+        files, missing = discover(paths, resolver, registry, args.force_exclude)
+        for m in missing:
+            _err(m)
+        linter = Linter(registry, resolver, options)
+        results: list[FileResult] = []
+        disk_files = [f for f in files if f != "-"]
+        if "-" in files:
+            name = args.stdin_filename or "-"
+            settings = resolver.for_path(name if name != "-" else os.path.join(os.getcwd(), "-"))
+            try:
+                source, bom = decode(sys.stdin.buffer.read(), settings.max_file_size)
+            except InputError as exc:
+                results.append(linter._unreadable(name, settings, str(exc)))
+            else:
+                fmt = args.stdin_format
+                if fmt is None and registry.format_for(name) is None:
+                    fmt = "text"
+                results.append(linter.lint_source(source, name, settings, fmt, has_bom=bom))
+        # resolve settings for every file up front so configuration errors stop the run
+        for f in disk_files:
+            resolver.for_path(f)
+        jobs = args.jobs or os.cpu_count() or 1
+        if jobs > 1 and len(disk_files) > 1:
+            results.extend(_lint_parallel(disk_files, overrides, options, jobs))
+        else:
+            results.extend(linter.lint_path(f) for f in disk_files)
+    except ConfigError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    except BaselineError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    except PluginError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+
+    # fixes
+    diffs: list[str] = []
+    fixed_files = fixes_total = 0
+    for r in results:
+        if r.fixed_source is None or r.original_source is None:
+            continue
+        if args.diff:
+            diffs.append(
+                "".join(
+                    difflib.unified_diff(
+                        r.original_source.splitlines(keepends=True),
+                        r.fixed_source.splitlines(keepends=True),
+                        fromfile=f"a/{r.path}",
+                        tofile=f"b/{r.path}",
+                    )
+                )
+            )
+        elif args.fix and r.path != "-":
+            try:
+                write_atomic(r.path, r.fixed_source, r.has_bom)
+            except OSError as exc:
+                _err(f"{r.path}: could not write fixes: {exc.strerror or exc}")
+                missing.append(r.path)
+                continue
+            fixed_files += 1
+            fixes_total += r.fixes_applied
+        elif args.fix and r.path == "-":
+            sys.stdout.write(r.fixed_source)
+            fixes_total += r.fixes_applied
+
+    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key)
+    if args.write_baseline:
+        try:
+            Baseline.from_findings(findings).save(args.write_baseline)
+        except OSError as exc:
+            _err(f"could not write baseline {args.write_baseline}: {exc.strerror or exc}")
+            return EXIT_ERROR
+        if not args.quiet:
+            print(f"Recorded {len(findings)} findings in {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if missing else EXIT_OK
+    if baseline is not None:
+        findings = baseline.filter(findings)
+
+    if args.diff:
+        sys.stdout.write("".join(diffs))
+        if not args.quiet:
+            n = sum(r.fixes_applied for r in results)
+            print(f"{n} fix{'es' if n != 1 else ''} would be applied to {len(diffs)} file{'s' if len(diffs) != 1 else ''}", file=sys.stderr)
+        return EXIT_ERROR if missing else (EXIT_FINDINGS if diffs else EXIT_OK)
+
+    ctx = OutputContext(registry=registry, paths=[r.path for r in results])
+    rendered = out_fmt.render(findings, ctx)
+    if args.output:
+        try:
+            Path(args.output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            _err(f"could not write {args.output}: {exc.strerror or exc}")
+            return EXIT_ERROR
+    elif not (args.fix and "-" in files):
+        sys.stdout.write(rendered)
+
+    unreadable = any(r.unreadable for r in results)
+    failing = 0
+    for f in findings:
+        settings = resolver.for_path(f.path if f.path != "-" else os.path.join(os.getcwd(), "-"))
+        if f.severity >= settings.fail_on:
+            failing += 1
+    if not args.quiet:
+        _summary(findings, len(results), fixes_total, fixed_files, args)
+    if missing or unreadable:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _lint_parallel(files: list[str], overrides, options, jobs: int):
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(files) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(overrides, options)) as pool:
+        return list(pool.map(_worker_lint, files, chunksize=chunk))
+
+
+def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args) -> None:
+    parts = []
+    if args.fix and fixes_total:
+        parts.append(f"Fixed {fixes_total} problem{'s' if fixes_total != 1 else ''} in {fixed_files} file{'s' if fixed_files != 1 else ''}.")
+    if findings:
+        fixable = sum(1 for f in findings if f.fix is not None and str(f.fix.applicability) == "safe")
+        sev = Counter(str(f.severity) for f in findings)
+        detail = ", ".join(f"{sev[k]} {k}" for k in ("error", "warning", "info") if sev[k])
+        msg = f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} ({detail}) in {n_files} file{'s' if n_files != 1 else ''} checked"
+        if fixable and not args.fix:
+            msg += f"; {fixable} fixable with --fix"
+        parts.append(msg + ".")
+    else:
+        parts.append(f"No problems in {n_files} file{'s' if n_files != 1 else ''} checked.")
+    print(" ".join(parts), file=sys.stderr)
+
+
+# -- rules / explain ------------------------------------------------------------------------
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    registry = _registry()
+    rules = registry.all_rules()
+    if args.format == "json":
+        print(json.dumps([_rule_dict(r) for r in rules], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "DEFAULT", "FIX", "SUMMARY")]
+    for r in rules:
+        rows.append((r.code, r.name, r.category, str(r.severity), "on" if r.default_enabled else "off", r.fix_safety, r.summary))
+    widths = [max(len(row[i]) for row in rows) for i in range(6)]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6])) + "  " + row[6])
+    return EXIT_OK
+
+
+def _rule_dict(r) -> dict:
+    return {
+        "code": r.code,
+        "name": r.name,
+        "category": r.category,
+        "severity": str(r.severity),
+        "default_enabled": r.default_enabled,
+        "fix_safety": r.fix_safety,
+        "summary": r.summary,
+        "docs": r.doc_sections(),
+        "options": {
+            k: {"default": o.default, "type": o.type.__name__, "help": o.help, **({"choices": list(o.choices)} if o.choices else {})}
+            for k, o in r.options.items()
+        },
+        "plugin": r.__module__.split(".")[0],
+    }
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    registry = _registry()
+    rule = registry.lookup(args.rule)
+    if rule is None:
+        names = [r.name for r in registry.all_rules()] + [r.code for r in registry.all_rules()]
+        close = difflib.get_close_matches(args.rule, names, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        _err(f"unknown rule {args.rule!r}{hint}; 'newslint rules' lists them all")
+        return EXIT_ERROR
+    d = _rule_dict(rule)
+    docs = d["docs"]
+    out = [f"{rule.code} {rule.name}", ""]
+    out.append(f"Category: {rule.category}   Severity: {rule.severity}   "
+               f"Default: {'on' if rule.default_enabled else 'off'}   Fix: {rule.fix_safety}")
+    out.append("")
+    for title, key in (("What it does", "what"), ("Why", "why"), ("Example", "example"), ("Fix safety", "fix safety")):
+        if docs.get(key):
+            out.extend([f"## {title}", docs[key], ""])
+    if rule.options:
+        out.append("## Options")
+        out.append(f"Set under [tool.newslint.rules.{rule.name}]:")
+        for k, o in rule.options.items():
+            default = json.dumps(o.default, ensure_ascii=False)
+            extra = f" (one of: {', '.join(o.choices)})" if o.choices else ""
+            out.append(f"  {k} = {default}  # {o.help}{extra}")
+        out.append("")
+    print("\n".join(out).rstrip())
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    try:
+        from .stats import run_stats
+    except ImportError:
+        _err("the stats command is not available in this installation")
+        return EXIT_ERROR
+    text, status = run_stats(args.paths, args.format)
+    sys.stdout.write(text)
+    return status
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    from .registry import PluginError
+
+    try:
+        return COMMANDS[args.command](args)
+    except PluginError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newslint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+
+
+def entry() -> None:  # pragma: no cover
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
