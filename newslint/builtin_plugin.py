@@ -19,6 +19,6 @@ def newslint_input_formats():
 
 @hookimpl
 def newslint_output_formats():
-    from .output import formats
+    from .output import ci, formats
 
-    return formats.ALL
+    return formats.ALL + ci.ALL
