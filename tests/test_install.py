@@ -1,0 +1,72 @@
+"""A real (non-editable) install carries every built-in rule and its data."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    work = tmp_path_factory.mktemp("wheel")
+    src = work / "src"
+    # copy the project (without the virtual environment) so the build sees a clean tree
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".venv", ".git", "*.egg-info", "build", "__pycache__", ".pytest_cache", ".hypothesis", "tests"))
+    target = work / "site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(src)],
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        pytest.fail(f"pip install . failed:\n{proc.stderr}")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(target)
+    return target, env
+
+
+def run(env, cwd, *args):
+    return subprocess.run([sys.executable, "-m", "newslint", *args], capture_output=True, text=True, env=env, cwd=cwd)
+
+
+def test_installed_copy_is_used_and_lists_every_rule(installed, tmp_path):
+    target, env = installed
+    where = subprocess.run(
+        [sys.executable, "-c", "import rules, newslint; print(rules.__file__); print(newslint.__file__)"],
+        capture_output=True, text=True, env=env, cwd=tmp_path,
+    ).stdout.split()
+    assert all(p.startswith(str(target)) for p in where), where
+    from_wheel = json.loads(run(env, tmp_path, "rules", "--format", "json").stdout)
+    from_repo = json.loads(subprocess.run([sys.executable, "-m", "newslint", "rules", "--format", "json"],
+                                          capture_output=True, text=True, cwd=ROOT).stdout)
+    assert [r["code"] for r in from_wheel] == [r["code"] for r in from_repo]
+
+
+def test_installed_copy_has_rule_data(installed):
+    target, _ = installed
+    repo_data = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "rules").rglob("*")
+        if p.suffix in {".toml", ".csv", ".json", ".txt", ".tsv", ".gz"}
+    )
+    missing = [p for p in repo_data if not (target / p).exists()]
+    assert not missing, f"data files missing from the installed package: {missing}"
+
+
+def test_installed_copy_checks_seeds(installed, tmp_path):
+    _, env = installed
+    for seed in sorted((ROOT / "seeds").glob("*.*")):
+        if seed.name == "README.md":
+            continue
+        shutil.copy(seed, tmp_path / seed.name)
+    r = run(env, tmp_path, "check", "--format", "json", ".")
+    assert r.returncode in (0, 1), r.stderr
+    findings = json.loads(r.stdout)
+    assert not [f for f in findings if f["category"] == "meta"], findings
