@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("stats", help="readability figures per story", description="Print per-story figures.")
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--format", "-f", choices=("text", "json"), default="text")
+
+    sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
+                   description="Run the newslint Language Server over standard input and output.")
     return p
 
 
@@ -416,7 +419,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return status
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats}
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from .lsp import main as lsp_main
+
+    return lsp_main()
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
