@@ -1,0 +1,309 @@
+"""Quotations and attributions (newslint.analysis.quotes)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newslint.analysis.quotes import find_quotes, unmatched_marks
+from newslint.api import parse
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def doc_of(text: str, fmt: str = "text"):
+    # a headline first, so that the paragraphs under test are paragraphs
+    return parse("Headline\n\n" + text, fmt)
+
+
+def quoted(text: str) -> list[str]:
+    doc = doc_of(text)
+    return [q.text(doc) for q in doc.quotes]
+
+
+def attribution(text: str, which: int = 0):
+    doc = doc_of(text)
+    tops = [q for q in doc.quotes if q.parent is None]
+    a = tops[which].attribution
+    if a is None:
+        return None
+    assert doc.text[a.speaker_start : a.speaker_end] == a.speaker
+    return (a.speaker, a.kind, a.verb, a.position)
+
+
+# -- marks and apostrophes -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will win," she said.', ["We will win,"]),
+        ("'We will win,' she said.", ["We will win,"]),
+        ("“We will win,” she said.", ["We will win,"]),
+        ("‘We will win,’ she said.", ["We will win,"]),
+        ("'Russia's troops are massing,' he said.", ["Russia's troops are massing,"]),
+        ("'It was a coup d'etat,' he said.", ["It was a coup d'etat,"]),
+        ("'I'll be there and I've said so,' she said.", ["I'll be there and I've said so,"]),
+        ("'Music from the '90s is back,' he said.", ["Music from the '90s is back,"]),
+        ("'I love rock 'n' roll,' he said.", ["I love rock 'n' roll,"]),
+        ("‘I love rock ‘n’ roll,’ he said.", ["I love rock ‘n’ roll,"]),
+        ("'The students' union agreed,' she said.", ["The students' union agreed,"]),
+        ("'The players' fault' was the headline.", ["The players' fault"]),
+        ("The students' union said no.", []),
+        ("Ukraine's border and Russia's 'red lines' matter.", ["red lines"]),
+        (
+            "He warned of 'escalatory actions' with Ukraine, threatening 'serious consequences' for it.",
+            ["escalatory actions", "serious consequences"],
+        ),
+        ("He said it was 'unprovoked and unexplained.'", ["unprovoked and unexplained."]),
+        ("‘It’s over,’ she said. ‘We’re done.’", ["It’s over,", "We’re done."]),
+        ("’Tis the season, they said.", []),
+        ("The 1990s’ excess and the ’80s.", []),
+        ("He sang 'em all.", []),
+        ('He called it ("a farce") today.', ["a farce"]),
+        ('"Yes!" "No?"', ["Yes!", "No?"]),
+    ],
+)
+def test_quotations_and_apostrophes(text, expected):
+    assert quoted(text) == expected
+
+
+def test_offsets_include_the_marks():
+    doc = doc_of("He said 'no' twice.")
+    (q,) = doc.quotes
+    assert doc.text[q.start : q.end] == "'no'"
+    assert doc.text[q.inner_start : q.inner_end] == "no"
+    assert q.mark == "'"
+    assert doc.blocks[q.block].kind == "paragraph"
+
+
+def test_nested_quotes_have_a_parent():
+    doc = doc_of("'He told me \"never again\" and meant it,' she said.")
+    qs = doc.quotes
+    assert [q.text(doc) for q in qs] == ['He told me "never again" and meant it,', "never again"]
+    assert qs[0].parent is None and qs[1].parent == 0
+    assert qs[0].attribution is not None and qs[1].attribution is None
+
+
+def test_nested_us_style():
+    doc = doc_of("“He called it ‘a disgrace’ on air,” she said.")
+    qs = doc.quotes
+    assert [q.text(doc) for q in qs] == ["He called it ‘a disgrace’ on air,", "a disgrace"]
+    assert qs[1].parent == 0
+
+
+def test_nested_straight_double_in_single():
+    doc = doc_of("'The sign said \"Keep out\",' he said.")
+    assert [q.text(doc) for q in doc.quotes] == ['The sign said "Keep out",', "Keep out"]
+    assert doc.quotes[1].parent == 0
+
+
+def test_quote_running_over_paragraphs():
+    text = (
+        '"The first paragraph of a long statement ends here.\n\n'
+        '"The second paragraph goes on.\n\n'
+        '"The last one closes," she said.'
+    )
+    doc = doc_of(text)
+    qs = doc.quotes
+    assert len(qs) == 3
+    assert qs[0].continues is None and not qs[0].closed
+    assert qs[1].continues == 0 and not qs[1].closed
+    assert qs[2].continues == 1 and qs[2].closed
+    assert qs[0].end == doc.blocks[qs[0].block].end
+    assert qs[2].attribution is not None and qs[2].attribution.speaker == "she"
+    assert unmatched_marks(doc) == []
+
+
+def test_british_quote_running_over_paragraphs():
+    text = "'We will not stop.\n\n'We will go on,' he said."
+    doc = doc_of(text)
+    assert [q.continues for q in doc.quotes] == [None, 0]
+    assert unmatched_marks(doc) == []
+
+
+def test_unclosed_quote_without_continuation_is_unmatched():
+    text = '"This never closes.\n\nThe next paragraph is plain.'
+    doc = doc_of(text)
+    assert doc.quotes == []
+    (off,) = unmatched_marks(doc)
+    assert doc.text[off] == '"'
+
+
+@pytest.mark.parametrize(
+    "text, marks",
+    [
+        ('He said "no.', ['"']),
+        ('He said no."', ['"']),
+        ("He said no.' Then he left.", ["'"]),
+        ('“Open and close” and “open', ["“"]),
+        ("A ” stray", ["”"]),
+        ("A ' stray", ["'"]),
+    ],
+)
+def test_unmatched_marks(text, marks):
+    doc = doc_of(text)
+    assert [doc.text[o] for o in unmatched_marks(doc)] == marks
+
+
+def test_no_unmatched_for_apostrophes():
+    doc = doc_of("Students' union, Russia's rock 'n' roll, the '90s, d'etat and I'll. Chris' dog.")
+    assert unmatched_marks(doc) == []
+    assert doc.quotes == []
+
+
+def test_in_quote():
+    doc = doc_of("He said 'no' twice.")
+    (q,) = doc.quotes
+    assert doc.in_quote(q.inner_start)
+    assert not doc.in_quote(q.start - 2)
+    assert not doc.in_quote(q.end + 1)
+
+
+def test_markdown_offsets():
+    doc = parse("# Title\n\nThe *minister* said: \"We **will** win.\"\n", "markdown")
+    (q,) = doc.quotes
+    s, e = doc.source_span(q.start, q.end)
+    assert doc.source[s:e] == '"We **will** win."'
+
+
+# -- attributions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("'We will win,' she said.", ("she", "pronoun", "said", "after")),
+        ('"We will win," he added.', ("he", "pronoun", "added", "after")),
+        ('"We will win", they said.', ("they", "pronoun", "said", "after")),
+        ('"Will we win?" she asked.', ("she", "pronoun", "asked", "after")),
+        ("'We will win,' said Ms Kowalski.", ("Ms Kowalski", "name", "said", "after")),
+        ("'We will win,' said Mr. Kowalski.", ("Mr. Kowalski", "name", "said", "after")),
+        ("'We will win,' said the ministry.", ("the ministry", "noun", "said", "after")),
+        ("'We will win,' said he.", ("he", "pronoun", "said", "after")),
+        (
+            "'We simply cannot rule it out,' Lavrov told reporters, speaking in Moscow.",
+            ("Lavrov", "name", "told", "after"),
+        ),
+        ('"Sales were strong," chairman Richard Parsons said.', ("Richard Parsons", "name", "said", "after")),
+        ('"Sales were strong," the company said.', ("the company", "noun", "said", "after")),
+        ('"Sales were strong," a spokesman for the firm said.', ("a spokesman for the firm", "noun", "said", "after")),
+        ('"Sales were strong," officials said.', ("officials", "noun", "said", "after")),
+        ('"It is over," she later told the BBC.', ("she", "pronoun", "told", "after")),
+        ('"It is over," she went on.', ("she", "pronoun", "went on", "after")),
+        ("'It is over,' according to Dr Amara Diallo.", ("Dr Amara Diallo", "name", "according to", "after")),
+        ("She said: 'We will win.'", ("She", "pronoun", "said", "before")),
+        ("He continued: 'For now, let me repeat it.'", ("He", "pronoun", "continued", "before")),
+        ("Ms Kowalski told reporters in Warsaw: \"We will win.\"", ("Ms Kowalski", "name", "told", "before")),
+        ("The ministry said in a statement: \"We will win.\"", ("The ministry", "noun", "said", "before")),
+        ("Foreign Minister Anna Berg said: “We will win.”", ("Foreign Minister Anna Berg", "name", "said", "before")),
+        ("Separately, Jan Novak added: 'It is over.'", ("Jan Novak", "name", "added", "before")),
+        ('He said, "We will win."', ("He", "pronoun", "said", "before")),
+        ("According to Ms Kowalski, 'the plan is dead'.", ("Ms Kowalski", "name", "according to", "before")),
+        ("'The plan is dead.' she said.", ("she", "pronoun", "said", "after")),
+    ],
+)
+def test_attribution(text, expected):
+    assert attribution(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called it 'unprovoked and unexplained.' Then he left.",
+        "'We will win.' He said nothing else that day.",
+        "The 'red lines' he drew were ignored.",
+        "'Stop,' and then silence.",
+        "'We will win,' and she said it twice.",
+        "It was 'a farce', which nobody denied.",
+        "Voters said no to 'austerity'.",
+    ],
+)
+def test_no_attribution(text):
+    assert attribution(text) is None
+
+
+def test_middle_attribution():
+    doc = doc_of("'We will not stop,' she said, 'until the job is done.'")
+    q1, q2 = doc.quotes
+    assert q1.attribution is not None and q1.attribution is q2.attribution
+    assert q1.attribution.position == "middle"
+    assert q1.attribution.speaker == "she"
+
+
+def test_middle_attribution_with_object():
+    doc = doc_of('"We will not stop," he told the BBC, "until the job is done."')
+    q1, q2 = doc.quotes
+    assert q2.attribution is not None and q2.attribution.position == "middle"
+    assert q2.attribution.verb == "told"
+
+
+def test_adding_reuses_the_main_speaker():
+    doc = doc_of("'It is serious,' Blinken said, adding 'I'll say more tomorrow.'")
+    q1, q2 = doc.quotes
+    assert q1.attribution.speaker == "Blinken"
+    assert q2.attribution is not None
+    assert (q2.attribution.speaker, q2.attribution.verb, q2.attribution.position) == ("Blinken", "adding", "before")
+
+
+def test_role_words_before_a_name():
+    doc = doc_of('"Sales were strong," chairman and chief executive Richard Parsons said.')
+    a = doc.quotes[0].attribution
+    assert a.speaker == "Richard Parsons" and a.role == "chairman and chief executive"
+
+
+def test_attribution_phrase_offsets():
+    doc = doc_of("'We will win,' said Ms Kowalski.")
+    a = doc.quotes[0].attribution
+    assert doc.text[a.start : a.end] == "said Ms Kowalski"
+
+
+def test_continuing_paragraph_is_not_reattributed():
+    doc = doc_of("'One,' she said.\n\n'Two.'")
+    assert doc.quotes[0].attribution is not None
+    assert doc.quotes[1].attribution is None
+
+
+def test_results_are_cached():
+    doc = doc_of("'We will win,' she said.")
+    assert find_quotes(doc) is find_quotes(doc)
+
+
+# -- the shared seed article and speed ---------------------------------------------
+
+
+SEED = SHARED / "seeds" / "000_93e2d691004df282.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is absent")
+def test_seed_article_attributions():
+    doc = parse(SEED.read_text(encoding="utf-8"), "text", path=str(SEED))
+    by_line = {}
+    for q in doc.quotes:
+        if q.attribution is not None:
+            a = q.attribution
+            by_line.setdefault(doc.line_of(q.start), []).append((a.speaker, a.verb))
+    assert ("He", "continued") in by_line[14]
+    assert ("she", "said") in by_line[18]
+    assert ("Lavrov", "told") in by_line[40]
+    assert ("he", "told") in by_line[52]
+    assert unmatched_marks(doc) == []
+
+
+CORPUS = SHARED / "corpus" / "bbc"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is absent")
+def test_speed_and_balance_on_corpus():
+    paths = sorted(CORPUS.glob("*.txt"))[:300]
+    docs = [parse(p.read_text(encoding="utf-8"), "text", path=str(p)) for p in paths]
+    t0 = time.perf_counter()
+    n_quotes = 0
+    for d in docs:
+        n_quotes += len(find_quotes(d))
+        unmatched_marks(d)
+    per_doc = (time.perf_counter() - t0) / len(docs)
+    assert n_quotes > len(docs)  # BBC copy quotes a lot
+    assert per_doc < 0.002  # generous for slow CI; typically well under 0.5 ms
