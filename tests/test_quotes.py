@@ -62,6 +62,7 @@ def attribution(text: str, which: int = 0):
         ("’Tis the season, they said.", []),
         ("The 1990s’ excess and the ’80s.", []),
         ("He sang 'em all.", []),
+        ("Spammers rent 'bot nets.", []),
         ('He called it ("a farce") today.', ["a farce"]),
         ('"Yes!" "No?"', ["Yes!", "No?"]),
     ],
@@ -115,6 +116,32 @@ def test_quote_running_over_paragraphs():
     assert qs[0].end == doc.blocks[qs[0].block].end
     assert qs[2].attribution is not None and qs[2].attribution.speaker == "she"
     assert unmatched_marks(doc) == []
+
+
+def test_paragraphs_run_together_in_one_block():
+    # copy whose paragraph breaks were lost: the quotation that was never closed
+    # ends where the next one opens after a full stop
+    doc = doc_of('Ann Lee said: "It is a service. "These plans are bad," she warned.')
+    q1, q2 = doc.quotes
+    assert q1.text(doc) == "It is a service." and not q1.closed
+    assert q2.continues == 0 and q2.closed
+    assert q1.attribution.speaker == "Ann Lee" and q2.attribution.speaker == "she"
+    assert unmatched_marks(doc) == []
+
+
+def test_nested_same_kind_is_not_a_continuation():
+    doc = doc_of('"He said "no" to me," she said.')
+    assert [q.text(doc) for q in doc.quotes] == ['He said "no" to me,', "no"]
+    assert doc.quotes[1].parent == 0 and doc.quotes[1].continues is None
+    assert unmatched_marks(doc) == []
+
+
+def test_spaced_double_mark_closes_an_open_quotation():
+    doc = doc_of('"We can make it happen, " he said.')
+    (q,) = doc.quotes
+    assert q.attribution is not None and q.attribution.speaker == "he"
+    doc = doc_of('A " stray mark.')
+    assert doc.quotes == [] and len(unmatched_marks(doc)) == 1
 
 
 def test_british_quote_running_over_paragraphs():

@@ -95,12 +95,13 @@ _CLOSE_LETTER = 3  # after a letter, before punctuation: closes if open, else ap
 _CLOSE_WEAK = 4  # after a letter, before a space: see the module docstring
 _TOGGLE = 5  # either; closes when its family is open
 _STRAY = 6  # a mark between spaces: opens or closes nothing
+_SPACED = 7  # a double mark between spaces: closes when one is open, else stray
 
 _OPEN_PUNCT = frozenset("([{<—–-/")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
 _QUOTE_CHARS = frozenset("\"'“”‘’")
 _DOUBLE = frozenset('"“”')
-_ELISION_RE = re.compile(r"(?:\d0s|\d\d\b|n['’]\s|em\b|tis\b|twas\b|til\b|cos\b|cause\b|bout\b)")
+_ELISION_RE = re.compile(r"(?:\d0s|\d\d\b|n['’]\s|em\b|tis\b|twas\b|til\b|cos\b|cause\b|bout\b|bots?\b)")
 
 
 def _classify(text: str, i: int, n: int) -> int:
@@ -121,7 +122,7 @@ def _classify(text: str, i: int, n: int) -> int:
         if right and not left:
             return _CLOSE
         if p_space and n_space:
-            return _STRAY
+            return _SPACED
         return _TOGGLE
     # single marks: ' ‘ ’
     p_al = prev.isalnum()
@@ -162,7 +163,9 @@ class _Scan:
     __slots__ = ("pairs", "unmatched", "continued_from")
 
     def __init__(self) -> None:
-        #: (open offset, close offset or -1 when continued, block index, parent open offset)
+        #: (open offset, close offset, block index, parent open offset); the close
+        #: offset is -1 when the quotation runs to the end of its block, and
+        #: ``-end`` when it ends without a mark where the next one opens
         self.pairs: list[tuple[int, int, int, int]] = []
         self.unmatched: list[int] = []
         #: opening offset -> opening offset of the quote it continues
@@ -207,6 +210,19 @@ def _scan(doc: "Document") -> _Scan:
             if cls == _OPEN:
                 if cont_from is not None and k == 0 and i == block.start:
                     res.continued_from[i] = cont_from
+                elif stack and stack[-1][1] == double:
+                    # the same kind of mark opens again after a full stop while a
+                    # quotation is open: paragraphs run together in one block
+                    # ('"First paragraph. "Second one," she said.')
+                    e = i
+                    while e > block.start and text[e - 1].isspace():
+                        e -= 1
+                    if e > stack[-1][0] + 1 and text[e - 1] in ".!?…" and e < i:
+                        opener = stack[-1][0]
+                        parent = stack[-2][0] if len(stack) > 1 else -1
+                        stack.pop()
+                        res.pairs.append((opener, -e, bi, parent))
+                        res.continued_from[i] = opener
                 stack.append((i, double))
                 continue
             # a closer (or a toggle)
@@ -214,7 +230,9 @@ def _scan(doc: "Document") -> _Scan:
             while j >= 0 and stack[j][1] != double:
                 j -= 1
             if j < 0:
-                if cls == _TOGGLE:
+                if cls == _SPACED:
+                    res.unmatched.append(i)
+                elif cls == _TOGGLE:
                     if cont_from is not None and k == 0 and i == block.start:
                         res.continued_from[i] = cont_from
                     stack.append((i, double))
@@ -643,8 +661,7 @@ def _attributions(doc: "Document", scan: _Scan) -> dict[int, Attribution]:
             pass  # a continuing paragraph is attributed where the quotation began
         else:
             att = _before(text, o, lo)
-        if att is None and c != -1:
-            inner_last = text[c - 1] if c > o + 1 else ""
+        if att is None and c >= 0:
             j = c - 1
             while j > o and text[j].isspace():
                 j -= 1
@@ -660,7 +677,7 @@ def _attributions(doc: "Document", scan: _Scan) -> dict[int, Attribution]:
                         out[o2] = att
         if att is not None and o not in out:
             out[o] = att
-        prev_end_in_block[bi] = (c + 1) if c != -1 else block.end
+        prev_end_in_block[bi] = (c + 1) if c >= 0 else (block.end if c == -1 else -c)
     return out
 
 
@@ -687,8 +704,8 @@ def find_quotes(doc: "Document") -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
     for o, c, bi, parent in scan.pairs:
-        if c == -1:
-            end = blocks[bi].end
+        if c < 0:
+            end = blocks[bi].end if c == -1 else -c
             inner_end = end
             closed = False
         else:
