@@ -271,3 +271,32 @@ def test_xml_formats_survive_odd_paths(fmt):
     out = {"junit": ci.render_junit, "checkstyle": ci.render_checkstyle}[fmt]([f], OutputContext(registry=None))
     root = ET.fromstring(out)
     assert "dir/a&b <c>.md" in {el.get("name") for el in root.iter()}
+
+
+# -- through the command line ------------------------------------------------------------
+
+
+def test_cli_writes_each_ci_format(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "alert.md").write_text("# Storm\n\nAn URGENT warning was issued.\n", encoding="utf-8")
+    (tmp_path / "desk" / "calm.md").write_text("# Calm\n\nThe weather was mild.\n", encoding="utf-8")
+    args = ("check", "--isolated", "--select", "shouting", "desk/alert.md", "desk/calm.md")
+
+    junit = run_cli(*args, "--format", "junit", "--output", "report.xml")
+    assert junit.code == 1, junit
+    root = ET.parse(tmp_path / "report.xml").getroot()
+    assert {s.get("name"): s.get("failures") for s in root.iter("testsuite")} == {
+        "desk/alert.md": "1", "desk/calm.md": "0"}
+    (fail,) = root.iter("failure")
+    assert fail.get("message").startswith("XT101 [shouting] ")
+
+    gitlab = run_cli(*args, "--format", "gitlab")
+    report = json.loads(gitlab.out)
+    validate_code_quality(report)
+    assert [(i["location"]["path"], i["location"]["lines"]["begin"]) for i in report] == [("desk/alert.md", 3)]
+
+    checkstyle = run_cli(*args, "--format", "checkstyle")
+    root = ET.fromstring(checkstyle.out)
+    errors = [(f.get("name"), e.get("line"), e.get("column"), e.get("source")) for f in root for e in f]
+    assert errors == [("desk/alert.md", "3", "4", "newslint.XT101.shouting")]
