@@ -334,3 +334,18 @@ def test_speed_and_balance_on_corpus():
     per_doc = (time.perf_counter() - t0) / len(docs)
     assert n_quotes > len(docs)  # BBC copy quotes a lot
     assert per_doc < 0.002  # generous for slow CI; typically well under 0.5 ms
+
+
+def test_appositive_between_speaker_and_verb():
+    assert attribution('Marc Gonsalves, an executive at the firm, said: "We will review it."') == (
+        "Marc Gonsalves",
+        "name",
+        "said",
+        "before",
+    )
+    assert attribution('"We will review it," Ann Lee, the chief executive, said.') == (
+        "Ann Lee",
+        "name",
+        "said",
+        "after",
+    )

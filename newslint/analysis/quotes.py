@@ -360,6 +360,19 @@ def _speaker_back(toks: list[_Tok], k: int, lo: int = 0):
     if k < lo:
         return None
     t = toks[k]
+    if t.t == "," and k - 1 > lo:
+        # an appositive between the speaker and the verb:
+        # "Marc Gonsalves, an executive at the firm, said"
+        j = k - 1
+        while j > lo and toks[j].t != "," and k - j < 14:
+            if not toks[j].is_word() and toks[j].t not in ("-", "(", ")", "&"):
+                return None
+            j -= 1
+        if j > lo and toks[j].t == "," and j < k - 1:
+            sp = _speaker_back(toks, j - 1, lo)
+            if sp is not None and sp[2] in ("name", "noun"):
+                return sp
+        return None
     if not t.is_word():
         return None
     if t.low in PRONOUNS:
@@ -541,11 +554,17 @@ def _after(text: str, q_end: int, inner_last: str, limit: int) -> Attribution | 
     if t0.low in ("and", "but", "as", "while", "which", "who", "that", "when", "so", "if", "because"):
         return None
     # subject first: "she said", "Lavrov told reporters", "the ministry said"
-    for v in range(k + 1, min(hi, k + 9)):
+    commas = 0
+    for v in range(k + 1, min(hi, k + 16)):
         tv = toks[v]
         if not tv.is_word():
             if tv.t == "." and v > 0 and (toks[v - 1].low in _HONORIFIC_ABBR or len(toks[v - 1].t) == 1):
                 continue
+            if tv.t == "," and commas < 2 and v > k + 1:
+                commas += 1  # an appositive: "Ann Lee, the chief executive, said"
+                continue
+            return None
+        if commas == 0 and v >= k + 9:
             return None
         if tv.low in SPEECH_VERBS or (tv.low in ("went", "pointed") and v + 1 < hi and toks[v + 1].low in ("on", "out")):
             sp = _speaker_back(toks, v - 1, k)
