@@ -60,7 +60,10 @@ def split_sentences(doc: "Document") -> list[Sentence]:
                 if lw is not None:
                     word = lw.group(1).lower()
                     # "Mr. Smith", "U.S. officials", single initials "J. Smith"
-                    if word in ABBREVIATIONS or len(word) == 1:
+                    # (but "£2m." after a number is a unit that ends a sentence)
+                    if word in ABBREVIATIONS or (
+                        len(word) == 1 and not text[lw.start(1) - 1 : lw.start(1)].isdigit()
+                    ):
                         continue
             end = m.end(2)
             if end > start:
