@@ -517,8 +517,19 @@ def _make(text: str, toks, sp, verb_tok: _Tok, verb: str, position: str, start: 
 _AFTER_GATE = frozenset(",?!…—–-:;")
 
 
+_BEFORE_GATE = re.compile(r"(?:[:,]|adding|saying|telling|insisting|warning|explaining|noting|arguing|stressing|declaring|writing)\s*$")
+
+
 def _after(text: str, q_end: int, inner_last: str, limit: int) -> Attribution | None:
-    toks = _tokens(text, q_end, min(limit, q_end + 160))
+    j = q_end
+    while j < limit and text[j] == " ":
+        j += 1
+    if j >= limit:
+        return None
+    if text[j] != "," and inner_last not in _AFTER_GATE:
+        if inner_last != "." or not text[j].islower():
+            return None
+    toks = _tokens(text, q_end, min(limit, q_end + 120))
     if not toks:
         return None
     k = 0
@@ -588,7 +599,9 @@ def _only_skippable(toks: list[_Tok], a: int, b: int) -> bool:
 
 
 def _before(text: str, q_start: int, lo: int) -> Attribution | None:
-    toks = _tokens(text, max(lo, q_start - 200), q_start)
+    if q_start <= lo or not _BEFORE_GATE.search(text, max(lo, q_start - 14), q_start):
+        return None
+    toks = _tokens(text, max(lo, q_start - 160), q_start)
     if not toks:
         return None
     # only the current sentence

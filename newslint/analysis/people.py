@@ -1,0 +1,843 @@
+"""The people register: who is mentioned in a story, and what says their gender.
+
+``find_people(doc, config=(), names=None)`` returns a :class:`Register`:
+
+* **mentions** of people: capitalised runs of words read with their titles
+  (``NATO Secretary General Jens Stoltenberg``, ``Mr Stoltenberg``,
+  ``Stoltenberg's``), merged into one :class:`Person` by surname.  A single
+  capitalised word is a person only when it names someone already in the
+  register, carries a title, or is the speaker of a quotation (``Lavrov told
+  reporters``); organisations and places (``the White House``, ``Smolensk
+  Oblast``) are recognised by their last words and left out.
+* **gender evidence** for each person, strongest first: the newsroom's people
+  list from configuration; honorifics and titles (Mr, Ms, Dame, King...);
+  gendered role nouns and relations next to the name (``spokeswoman Ann Lee``,
+  ``Ann Lee, the chairwoman,``, ``his wife Ann``); other pronouns that clearly
+  refer to the person (the only person in a sentence, followed by ``his`` or by a
+  sentence that opens with ``He``); the first-name table.
+
+``resolve_pronoun(doc, register, quote)`` finds who a pronoun attribution
+(``'...,' she said``) refers to: the one person in reach (the current paragraph
+before the attribution, else up to three paragraphs back), and what in reach
+makes the reference uncertain (another person, a role noun such as ``the
+minister``, another pronoun of the same gender).
+
+Everything is cached on the document (``doc.cache``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..document import Document
+    from .quotes import Quote
+
+# ---------------------------------------------------------------------------
+# word lists
+
+#: Honorifics and titles that say a person's gender.
+GENDERED_TITLES: dict[str, str] = {
+    **dict.fromkeys(
+        "mr mister sir lord king prince duke earl baron viscount marquess marquis "
+        "herr signor senor señor monsieur sheikh emir sultan tsar archduke".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "mrs ms miss dame lady queen princess duchess countess baroness viscountess "
+        "marchioness madam madame mme mlle frau signora senora señora sheikha tsarina "
+        "archduchess".split(),
+        "f",
+    ),
+}
+
+#: Titles and the words that build them ("Foreign Minister", "Secretary General"),
+#: which say that a name follows but nothing about gender.
+NEUTRAL_TITLES = frozenset(
+    """dr doctor prof professor president vice minister secretary general gen colonel
+    col captain capt major maj lieutenant lt sergeant sgt admiral adm commander cmdr
+    governor gov senator sen representative rep congressman congresswoman judge justice
+    chancellor mayor ambassador bishop archbishop cardinal rabbi imam rev reverend pastor
+    father brother sister pope chief executive officer director inspector detective det
+    constable pc supt superintendent coach councillor cllr deputy premier speaker leader
+    foreign home health defence defense prime shadow former acting interim state attorney
+    senior junior finance interior justice education culture trade economy environment
+    transport treasury chair chairman chairwoman chairperson spokesman spokeswoman
+    spokesperson manager boss founder commissioner commissar envoy consul marshal
+    pilot private corporal agent mp mep msp am ceo cfo coo md mr mrs ms miss""".split()
+) | frozenset(GENDERED_TITLES)
+
+#: Role nouns and relations that say a person's gender.
+GENDERED_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        """man boy gentleman father dad son brother husband boyfriend fiance widower
+        grandfather grandson uncle nephew stepfather stepson chairman spokesman
+        businessman sportsman congressman councilman policeman fireman headmaster
+        schoolboy monk king prince duke earl lord baron sir emperor actor waiter
+        steward postman salesman cameraman anchorman frontman horseman countryman
+        landlord godfather patriarch groom bridegroom sheikh""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """woman girl lady mother mum mom daughter sister wife girlfriend fiancee widow
+        grandmother granddaughter aunt niece stepmother stepdaughter chairwoman
+        spokeswoman businesswoman sportswoman congresswoman councilwoman policewoman
+        firewoman headmistress schoolgirl nun queen princess duchess countess baroness
+        dame empress actress waitress stewardess hostess heiress landlady godmother
+        matriarch bride sheikha""".split(),
+        "f",
+    ),
+}
+# "actor", "waiter", "steward", "host" are used for everyone in much copy
+for _w in ("actor", "waiter", "steward"):
+    GENDERED_NOUNS.pop(_w, None)
+
+#: Singular nouns for a person: in reach of a pronoun, one of them could be the
+#: person the pronoun means, so the reference is uncertain.
+PERSON_NOUNS = frozenset(
+    """minister secretary spokesman spokeswoman spokesperson official chief head director
+    executive manager president leader chairman chairwoman chair analyst economist
+    expert lawyer solicitor barrister judge doctor nurse teacher student pupil officer
+    soldier mp mep senator governor mayor ambassador diplomat counterpart colleague
+    partner friend boss founder owner chancellor candidate voter resident victim witness
+    activist campaigner critic author writer journalist reporter correspondent editor
+    presenter host singer actor actress star player coach captain striker champion
+    winner worker employee customer user fan rival opponent challenger predecessor
+    successor deputy aide adviser advisor consultant researcher scientist professor
+    academic historian member man woman boy girl mother father son daughter wife husband
+    brother sister widow child teenager driver passenger patient prisoner suspect
+    defendant detective inspector constable commissioner envoy negotiator regulator
+    chairperson founder entrepreneur investor trader banker broker strategist
+    spokesperson director-general secretary-general commander general colonel major
+    captain sergeant pilot priest bishop vicar imam rabbi pope king queen prince
+    princess duke duchess lord lady boyfriend girlfriend partner fiance fiancee
+    grandmother grandfather aunt uncle niece nephew cousin neighbour neighbor someone
+    novelist artist musician rapper director producer designer architect engineer
+    councillor premier chancellor treasurer auditor inspector investigator prosecutor
+    attorney commentator pundit blogger producer host""".split()
+)
+
+#: Last words of organisations and places ("Downing Street", "Smolensk Oblast").
+ORG_WORDS = frozenset(
+    """street road avenue lane square house hall office ministry department bank council
+    party university college school institute group inc ltd plc corp corporation company
+    co airlines airways motors club city county court sea ocean river lake mountains
+    mountain valley island islands bay church cathedral hospital committee commission
+    union association agency foundation service services forces force army navy airport
+    station park museum centre center region oblast province district republic kingdom
+    states empire federation assembly parliament congress senate government
+    administration police prize awards award festival games olympics stadium theatre
+    theater gallery records music pictures studios entertainment media network networks
+    systems technologies technology software electronics telecom telecoms communications
+    day week christmas easter online digital capital partners securities holdings
+    exchange market markets fund trust index stock treasury reserve authority board unit
+    team show programme program radio tv channel film films times post news journal
+    herald mail telegraph guardian express star sun review magazine press tribune
+    league cup championship open tour series act bill treaty accord agreement summit
+    conference war crisis plan scheme report lecture speech strait gulf canal peninsula coast desert
+    forest hills heights peak border basin airport port harbour harbor bridge tower
+    palace castle abbey palace estate farm mall arena garden gardens zoo industries
+    international global worldwide europe asia africa america pharmaceuticals energy
+    oil gas power motor cars foods brewery stores retail bancorp capital limited llc
+    airline rail railway railways trains lines shipping""".split()
+)
+
+#: First words of places ("New York", "Los Angeles", "South Korea").
+PLACE_FIRST = frozenset(
+    """new north south east west northern southern eastern western central upper lower
+    greater los las san santa sao hong sri saudi united great royal national middle
+    far near st mount""".split()
+)
+
+#: Capitalised words that start sentences or dates rather than names.
+NOT_NAMES = frozenset(
+    """the a an but and yet so or then however now here there meanwhile separately
+    earlier later today yesterday tonight last next on in at when while as if after
+    before also still asked speaking writing although though since because instead
+    indeed moreover nevertheless nonetheless this that these those his her their its
+    our my your monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december of
+    for to from with by what how why where who which one it we he she they i you
+    many most some several all both each every no not only even just despite under
+    over about against during according mrs'""".split()
+)
+
+#: Function words that never stand inside a name.
+_FUNCTION_WORDS = frozenset(
+    """the a an but and yet so or then however now here there this that these those his
+    her their its our my your of for to from with by what how why where who which one it
+    we he she they i you on in at when while as if after before""".split()
+)
+
+#: Parties and similar words that stand before a name ("Labour MSP Christine May").
+PARTIES = frozenset(
+    """labour tory tories conservative conservatives democrat democrats democratic
+    republican republicans liberal green greens ukip snp plaid unionist independent
+    socialist communist""".split()
+)
+
+_SPEECH_AFTER = re.compile(
+    r"(?:,[^,.;:!?\"“”]{1,60},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
+    r"warned|warns|argued|argues|insisted|insists|explained|explains|continued|"
+    r"claimed|claims|stressed|wrote|writes|asked|asks|admitted|announced|called|urged|"
+    r"vowed|denied|confirmed)\b"
+)
+
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*"
+_PARTICLES = r"(?:de|van|von|der|den|al|el|bin|bint|ibn|da|di|du|del|della|la|le|dos|das|ter|ten)"
+_RUN_RE = re.compile(rf"(?<![\w'’\-]){_CAP}(?:\.?[ ](?:{_PARTICLES}[ ])*{_CAP})*")
+_GENDERED_PRONOUN_RE = re.compile(r"\b(?:he|his|himself|she|hers|herself|her|him)\b", re.I)
+_PRONOUN_GENDER = {
+    "he": "m", "his": "m", "himself": "m", "him": "m",
+    "she": "f", "hers": "f", "herself": "f", "her": "f",
+}
+_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+# ---------------------------------------------------------------------------
+# the first-name table
+
+_TABLE_PATH = Path(__file__).resolve().parents[2] / "rules" / "attribution" / "first_names.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def base_first_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The shipped table: (men's names, women's names, names of unclear gender)."""
+    path = _table_path()
+    if path is None:
+        return frozenset(), frozenset(), frozenset()
+    data = gzip.decompress(path.read_bytes()).decode("utf-8")
+    sets: dict[str, frozenset[str]] = {}
+    for line in data.splitlines():
+        if line.startswith("#") or ":" not in line:
+            continue
+        key, _, names = line.partition(":")
+        sets[key.strip()] = frozenset(names.split())
+    return sets.get("m", frozenset()), sets.get("f", frozenset()), sets.get("u", frozenset())
+
+
+def _table_path() -> Path | None:
+    try:
+        from importlib.resources import files
+
+        p = files("rules.attribution").joinpath("first_names.txt.gz")
+        if p.is_file():
+            return Path(str(p))
+    except (ModuleNotFoundError, TypeError, FileNotFoundError):  # pragma: no cover
+        pass
+    return _TABLE_PATH if _TABLE_PATH.exists() else None
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Countries and cities that are often the subject of "said" (rules/attribution/places.txt)."""
+    path = _TABLE_PATH.with_name("places.txt")
+    try:
+        from importlib.resources import files
+
+        data = files("rules.attribution").joinpath("places.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, TypeError):  # pragma: no cover
+        data = path.read_text(encoding="utf-8") if path.exists() else ""
+    return frozenset(
+        line.strip().lower() for line in data.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
+def plugin_first_names() -> tuple[tuple[str, str], ...]:
+    """Names contributed by plugins through the ``newslint_first_names`` hook."""
+    from ..registry import default_registry
+
+    out: list[tuple[str, str]] = []
+    try:
+        results = default_registry().pm.hook.newslint_first_names()
+    except Exception:  # pragma: no cover - a broken plugin must not stop linting
+        return ()
+    for table in results or ():
+        for mapping in table or ():
+            for name, gender in dict(mapping).items():
+                out.append((str(name).lower(), _norm_gender(gender)))
+    return tuple(out)
+
+
+class FirstNames:
+    """Looks up the gender of a first name: ``"m"``, ``"f"``, ``"u"`` or None."""
+
+    def __init__(self, overrides: Mapping[str, str] | None = None, use_table: bool = True):
+        self.use_table = use_table
+        m, f, u = base_first_names() if use_table else (frozenset(), frozenset(), frozenset())
+        self._m, self._f, self._u = m, f, u
+        self.overrides: dict[str, str] = dict(plugin_first_names()) if use_table else {}
+        for k, v in (overrides or {}).items():
+            self.overrides[_fold(k)] = _norm_gender(v)
+
+    def gender(self, name: str) -> str | None:
+        key = _fold(name)
+        g = self.overrides.get(key)
+        if g is not None:
+            return g or None
+        if key in self._m:
+            return "m"
+        if key in self._f:
+            return "f"
+        if key in self._u:
+            return "u"
+        return None
+
+
+@lru_cache(maxsize=32)
+def _first_names_cached(overrides: tuple[tuple[str, str], ...], use_table: bool) -> FirstNames:
+    return FirstNames(dict(overrides), use_table)
+
+
+def first_names_for(overrides: Mapping[str, str] | None = None, use_table: bool = True) -> FirstNames:
+    """A shared :class:`FirstNames` for these settings (one per configuration)."""
+    items = tuple(sorted((str(k), str(v)) for k, v in (overrides or {}).items()))
+    return _first_names_cached(items, use_table)
+
+
+def _norm_gender(value: Any) -> str:
+    v = str(value).strip().lower()
+    if v in ("m", "male", "man", "he", "he/him"):
+        return "m"
+    if v in ("f", "female", "woman", "she", "she/her"):
+        return "f"
+    if v in ("u", "?", "unknown", "either", "unisex"):
+        return "u"
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _fold(name: str) -> str:
+    name = name.lower()
+    if name.isascii():
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+# ---------------------------------------------------------------------------
+# the register
+
+
+@dataclass
+class Evidence:
+    """One piece of gender evidence for a person."""
+
+    level: int  # 1 config, 2 title, 3 role noun, 4 pronoun, 5 first name
+    gender: str  # "m", "f" or "they"
+    offset: int  # where it is in Document.text (-1 for configuration)
+    what: str  # for messages: "by the title 'Mr'" ...
+
+
+@dataclass
+class Mention:
+    start: int  # the whole run, titles included
+    end: int
+    name_start: int  # the name without titles ("Jens Stoltenberg")
+    name_end: int
+    name: str
+    titles: tuple[str, ...]
+    in_quote: bool
+    person: "Person | None" = None
+    #: a single surname shared by several people in the story
+    ambiguous: bool = False
+
+
+@dataclass
+class Person:
+    id: int
+    name: str  # the fullest form seen
+    first: str | None
+    surname: str
+    mentions: list[Mention] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    #: configured pronouns ("she/her"), when the people list names this person
+    pronouns: str = ""
+    #: True when nothing but being a quotation's speaker says this is a person
+    weak: bool = False
+
+    @property
+    def first_mention(self) -> Mention:
+        return self.mentions[0]
+
+    def genders(self) -> set[str]:
+        return {e.gender for e in self.evidence}
+
+    def strongest(self) -> list[Evidence]:
+        if not self.evidence:
+            return []
+        lvl = min(e.level for e in self.evidence)
+        return [e for e in self.evidence if e.level == lvl]
+
+    @property
+    def gender(self) -> str | None:
+        """The gender the strongest evidence agrees on, else None."""
+        best = self.strongest()
+        gs = {e.gender for e in best}
+        return gs.pop() if len(gs) == 1 else None
+
+
+@dataclass
+class Register:
+    persons: list[Person]
+    mentions: list[Mention]  # sorted by start
+    #: offsets of lower-case singular person nouns ("the minister") outside quotes
+    person_nouns: list[tuple[int, int, str]]
+    #: gendered pronouns outside quotes: (offset, end, gender, word)
+    pronouns: list[tuple[int, int, str, str]]
+    _starts: list[int] = field(default_factory=list)
+    #: where quotation speakers given by name start
+    speaker_starts: frozenset[int] = frozenset()
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def person_named(self, name: str) -> Person | None:
+        key = _fold(name)
+        for p in self.persons:
+            if _fold(p.name) == key or _fold(p.surname) == key:
+                return p
+        return None
+
+
+def find_people(doc: "Document", config: Sequence[Mapping[str, Any]] = (), names: FirstNames | None = None) -> Register:
+    """The people register of ``doc`` (cached per configuration)."""
+    names = names or _default_names()
+    key = ("people.register", id(config) if config else 0, id(names))
+    hit = doc.cache.get(key)
+    if hit is not None:
+        return hit
+    reg = _build(doc, config, names)
+    doc.cache[key] = reg
+    return reg
+
+
+def _default_names() -> FirstNames:
+    return first_names_for()
+
+
+def _sentence_start(text: str, pos: int, block_start: int) -> bool:
+    j = pos - 1
+    while j >= block_start and text[j] in " \t\n\"'“‘(":
+        j -= 1
+    return j < block_start or text[j] in ".!?:…"
+
+
+def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNames) -> Register:
+    text = doc.text
+    quotes = doc.quotes
+    in_quote = doc.in_quote
+    speakers: set[int] = set()
+    pronoun_speakers: set[int] = set()
+    for q in quotes:
+        a = q.attribution
+        if a is not None:
+            if a.kind == "name":
+                speakers.add(a.speaker_start)
+            elif a.kind == "pronoun":
+                pronoun_speakers.add(a.speaker_start)
+
+    raw: list[tuple[Mention, list[str], bool]] = []  # mention, name tokens, has title
+    for block in doc.blocks:
+        if block.kind in ("byline",):
+            continue
+        for m in _RUN_RE.finditer(text, block.start, block.end):
+            parsed = _parse_run(text, m.start(), m.end(), block.start)
+            if parsed is None:
+                continue
+            mention, toks, titled = parsed
+            mention.in_quote = in_quote(mention.name_start)
+            raw.append((mention, toks, titled))
+
+    persons: list[Person] = []
+    by_surname: dict[str, list[Person]] = {}
+    mentions: list[Mention] = []
+
+    def new_person(first: str | None, surname: str, name: str, weak: bool = False) -> Person:
+        p = Person(len(persons), name, first, surname, weak=weak)
+        persons.append(p)
+        by_surname.setdefault(_fold(surname), []).append(p)
+        return p
+
+    # full names first, so that a surname before its full name still links
+    for mention, toks, titled in raw:
+        if len(toks) >= 2:
+            first = toks[0] if len(toks[0]) > 1 and not toks[0].endswith(".") else None
+            surname = toks[-1]
+            cands = by_surname.get(_fold(surname), [])
+            person = None
+            for p in cands:
+                if p.first is None or first is None or _fold(p.first) == _fold(first):
+                    person = p
+                    break
+            if person is None:
+                person = new_person(first, surname, " ".join(toks))
+            elif person.first is None and first is not None:
+                person.first = first
+                person.name = " ".join(toks)
+            mention.person = person
+    for mention, toks, titled in raw:
+        if len(toks) == 1:
+            cands = by_surname.get(_fold(toks[0]), [])
+            if len(cands) == 1:
+                mention.person = cands[0]
+            elif len(cands) > 1:
+                mention.ambiguous = True
+            elif titled:
+                mention.person = new_person(None, toks[0], toks[0])
+            elif mention.name_start in speakers or _SPEECH_AFTER.match(text, mention.end):
+                if _fold(toks[0]) in places():
+                    continue  # "Russia said", "Washington warned"
+                if names.gender(toks[0]) in ("m", "f") and not mention.in_quote:
+                    continue  # a first name used alone ("Anna said") is left out
+                mention.person = new_person(None, toks[0], toks[0], weak=True)
+            else:
+                continue
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        if mention.person is not None:
+            mention.person.mentions.append(mention)
+    persons = [p for p in persons if p.mentions]
+    for i, p in enumerate(persons):
+        p.id = i
+
+    # person nouns and gendered pronouns outside quotations
+    person_nouns: list[tuple[int, int, str]] = []
+    pronouns: list[tuple[int, int, str, str]] = []
+    spans = [(m.start, m.end) for m in mentions]
+    for w in _WORD_RE.finditer(text):
+        low = w.group().lower()
+        if low in PERSON_NOUNS or low in GENDERED_NOUNS or low in _PRONOUN_GENDER:
+            s = w.start()
+            if in_quote(s) or _inside(spans, s):
+                continue
+            if low in _PRONOUN_GENDER:
+                if s not in pronoun_speakers:
+                    pronouns.append((s, w.end(), _PRONOUN_GENDER[low], low))
+                else:
+                    pronouns.append((s, w.end(), _PRONOUN_GENDER[low], "#" + low))
+            else:
+                person_nouns.append((s, w.end(), low))
+
+    reg = Register(persons, mentions, person_nouns, pronouns, [m.start for m in mentions], frozenset(speakers))
+    _evidence(doc, reg, config, names)
+    return reg
+
+
+def _inside(spans: list[tuple[int, int]], off: int) -> bool:
+    i = bisect.bisect_right(spans, (off, 1 << 60)) - 1
+    return i >= 0 and spans[i][0] <= off < spans[i][1]
+
+
+def _parse_run(text: str, start: int, end: int, block_start: int):
+    """A capitalised run -> (Mention, name tokens, has a title) or None."""
+    raw = text[start:end]
+    parts = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"[^ ]+", raw)]
+    # strip words that start sentences or dates
+    while parts and parts[0][2].rstrip(".").lower() in NOT_NAMES:
+        parts.pop(0)
+    if not parts:
+        return None
+    titles: list[str] = []
+    n = len(parts)
+    # the name follows the last title word, party or acronym of the run
+    # ("Labour MSP Christine May", "NATO Secretary General Jens Stoltenberg")
+    i = 0
+    for k in range(n - 1):
+        w = parts[k][2].rstrip(".")
+        low = w.lower()
+        if (
+            low in NEUTRAL_TITLES
+            or low in GENDERED_TITLES
+            or low in GENDERED_NOUNS
+            or low in PARTIES
+            or (w.isupper() and len(w) > 1)
+            or ("-" in w and w.split("-")[0].isupper())
+        ):
+            i = k + 1
+    for k in range(i):
+        low = parts[k][2].rstrip(".").lower()
+        if low in NEUTRAL_TITLES or low in GENDERED_TITLES or low in GENDERED_NOUNS:
+            titles.append(low)
+    name_parts = parts[i:]
+    toks = [p[2] for p in name_parts]
+    # possessive on the last word
+    last = toks[-1]
+    possessive_cut = 0
+    for suf in ("'s", "’s"):
+        if last.endswith(suf) and len(last) > len(suf):
+            toks[-1] = last[: -len(suf)]
+            possessive_cut = len(suf)
+            break
+    else:
+        if last.endswith(("'", "’")) and len(last) > 1:
+            toks[-1] = last[:-1]
+            possessive_cut = 1
+    lows = [t.rstrip(".").lower() for t in toks]
+    if len(toks) > 4:
+        return None
+    if any(t in ORG_WORDS for t in lows) or lows[0] in PLACE_FIRST:
+        return None
+    if any(t.isupper() and len(t) > 1 for t in toks):
+        return None
+    if any(t in _FUNCTION_WORDS for t in lows[1:]):
+        return None
+    if len(toks) == 1 and (lows[0] in NEUTRAL_TITLES or lows[0] in GENDERED_TITLES or lows[0] in GENDERED_NOUNS):
+        return None
+    if not titles and len(toks) == 1 and _sentence_start(text, name_parts[0][0], block_start) is False:
+        pass
+    s = parts[0][0]
+    ns = name_parts[0][0]
+    ne = name_parts[-1][1] - possessive_cut
+    name = text[ns:ne]
+    mention = Mention(s, ne, ns, ne, name, tuple(titles), False)
+    return mention, [t.rstrip(".") if len(t) > 2 else t for t in toks], bool(titles)
+
+
+# ---------------------------------------------------------------------------
+# evidence
+
+_APPOSITIVE_RE = re.compile(
+    r",\s+(?:the|a|an|his|her|its|their|[\w'’\-]+['’]s)\s+((?:[\w'’\-]+\s+){0,5}?)([\w\-]+)\s*[,.;]"
+)
+_ROLE_BEFORE_RE = re.compile(r"([a-z][\w\-]*)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+
+
+_A = {"m": "a man", "f": "a woman"}
+
+
+def _config_entry(person: Person, config: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    full = _fold(person.name)
+    for entry in config:
+        names = [str(entry.get("name", ""))] + [str(a) for a in entry.get("aliases", ()) or ()]
+        for n in names:
+            fn = _fold(n.strip())
+            if not fn:
+                continue
+            if fn == full:
+                return entry
+            parts = fn.split()
+            if person.first is None and parts and parts[-1] == _fold(person.surname):
+                return entry
+            if len(parts) == 1 and parts[0] == _fold(person.surname) and person.first is None:
+                return entry
+    return None
+
+
+def _evidence(doc: "Document", reg: Register, config: Sequence[Mapping[str, Any]], names: FirstNames) -> None:
+    text = doc.text
+    for p in reg.persons:
+        # 1. the newsroom's people list
+        entry = _config_entry(p, config) if config else None
+        if entry is not None:
+            pron = str(entry.get("pronouns", "") or "").strip().lower()
+            g = _norm_gender(entry.get("gender", "")) if entry.get("gender") else ""
+            first_word = pron.split("/")[0].strip() if pron else ""
+            gender = {"he": "m", "she": "f", "they": "they"}.get(first_word, g if g in ("m", "f") else "")
+            if gender:
+                p.pronouns = pron or {"m": "he/him", "f": "she/her"}[gender]
+                p.evidence.append(Evidence(1, gender, -1, f"whose pronouns are '{p.pronouns}' in the newsroom's people list"))
+        for m in p.mentions:
+            # 2. honorifics and titles
+            for t in m.titles:
+                g = GENDERED_TITLES.get(t)
+                if g:
+                    p.evidence.append(Evidence(2, g, m.start, f"{_A[g]}, called '{text[m.start:m.name_end]}' on line {doc.line_of(m.start)}"))
+                    break
+            # 3. gendered role nouns next to the name
+            for t in m.titles:
+                g = GENDERED_NOUNS.get(t)
+                if g and t not in GENDERED_TITLES:
+                    p.evidence.append(Evidence(3, g, m.start, f"{_A[g]}, described as '{t}' on line {doc.line_of(m.start)}"))
+            block = doc.block_at(m.start)
+            bstart = block.start if block is not None else 0
+            bend = block.end if block is not None else len(text)
+            before = text[max(bstart, m.start - 40) : m.start]
+            rb = _ROLE_BEFORE_RE.search(before)
+            if rb is not None:
+                for w in re.findall(r"[a-z][\w\-]*", rb.group(0)):
+                    g = GENDERED_NOUNS.get(w)
+                    if g:
+                        p.evidence.append(Evidence(3, g, m.start - len(before) + rb.start(), f"{_A[g]}, described as '{w}' on line {doc.line_of(m.start)}"))
+                        break
+            ap = _APPOSITIVE_RE.match(text, m.end, min(bend, m.end + 80))
+            if ap is not None:
+                words = re.findall(r"[a-z][\w\-]*", ap.group(1) + " " + ap.group(2))
+                for w in reversed(words):
+                    g = GENDERED_NOUNS.get(w)
+                    if g:
+                        p.evidence.append(Evidence(3, g, ap.start(2), f"{_A[g]}, described as '{w}' on line {doc.line_of(ap.start())}"))
+                        break
+        # 5. the first-name table
+        if p.first and not p.weak:
+            g = names.gender(p.first)
+            if g in ("m", "f"):
+                p.evidence.append(Evidence(5, g, p.mentions[0].name_start, f"{_A[g]} by first name '{p.first}'"))
+    _pronoun_evidence(doc, reg)
+
+
+def _pronoun_evidence(doc: "Document", reg: Register) -> None:
+    """4. pronouns that clearly refer to a person: the only person in a sentence,
+    followed in it (or at the start of the next sentence) by he/his or she/hers."""
+    text = doc.text
+    sentences = doc.sentences
+    if not reg.mentions or not sentences:
+        return
+    pron = reg.pronouns
+    pron_starts = [x[0] for x in pron]
+    noun_starts = [x[0] for x in reg.person_nouns]
+    for si, s in enumerate(sentences):
+        ms = [m for m in reg.mentions_between(s.start, s.end) if not m.in_quote]
+        if not ms:
+            continue
+        persons = {id(m.person) if m.person is not None else id(m) for m in ms}
+        if len(persons) != 1 or ms[0].person is None or any(m.ambiguous for m in ms):
+            continue
+        person = ms[0].person
+        if person.weak:
+            continue
+        # no other person noun in the sentence (appositive roles are fine: skip
+        # the check when the noun sits right after the name)
+        if _has_noun(noun_starts, s.start, s.end):
+            continue
+        first_end = ms[0].end
+        i = bisect.bisect_left(pron_starts, first_end)
+        found: list[tuple[int, int, str, str]] = []
+        while i < len(pron) and pron[i][0] < s.end:
+            found.append(pron[i])
+            i += 1
+        nxt = sentences[si + 1] if si + 1 < len(sentences) else None
+        if nxt is not None and nxt.block == s.block:
+            j = bisect.bisect_left(pron_starts, nxt.start)
+            if j < len(pron) and pron[j][0] == nxt.start and pron[j][3] in ("he", "she"):
+                found.append(pron[j])
+        found = [f for f in found if not f[3].startswith("#") and f[3] not in ("her", "him")]
+        genders = {f[2] for f in found}
+        if len(genders) == 1:
+            f = found[0]
+            person.evidence.append(Evidence(4, f[2], f[0], f"{_A[f[2]]}, called '{text[f[0]:f[1]]}' on line {doc.line_of(f[0])}"))
+
+
+def _has_noun(noun_starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(noun_starts, start)
+    return i < len(noun_starts) and noun_starts[i] < end
+
+
+# ---------------------------------------------------------------------------
+# who a pronoun attribution refers to
+
+
+@dataclass
+class Resolution:
+    """Who a pronoun attribution refers to, and what makes that uncertain."""
+
+    pronoun: str
+    gender: str | None  # "m" / "f" for he/she, None otherwise
+    person: Person | None  # the one person in reach, when there is exactly one
+    candidates: list[Person]  # every person in reach, most recent first
+    #: reasons the reference is uncertain ("another person", "the minister"...)
+    doubts: list[str]
+    #: where the search looked: (start, end) ranges of Document.text
+    scope: list[tuple[int, int]]
+    #: the most recent person in reach who speaks ("Mr Jeffrey said he..."),
+    #: the salient one when several are in reach
+    salient: Person | None = None
+
+
+_PRONOUN_WORD_GENDER = {"he": "m", "she": "f"}
+
+
+def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolution | None:
+    """Resolve the pronoun attribution of ``quote`` (None when it has none)."""
+    a = quote.attribution
+    if a is None or a.kind != "pronoun":
+        return None
+    pronoun = a.speaker.lower()
+    gender = _PRONOUN_WORD_GENDER.get(pronoun)
+    at = a.speaker_start
+    blocks = doc.blocks
+    bi = doc.block_at(at).index if doc.block_at(at) is not None else quote.block
+    scope: list[tuple[int, int]] = [(blocks[bi].start, at)]
+    found = [m for m in reg.mentions_between(blocks[bi].start, at) if not m.in_quote]
+    back = 0
+    j = bi - 1
+    while not found and j >= 0 and back < 3:
+        b = blocks[j]
+        j -= 1
+        if b.kind in ("caption", "byline", "dateline"):
+            continue
+        if b.kind in ("headline", "heading"):
+            break
+        back += 1
+        scope.append((b.start, b.end))
+        found = [m for m in reg.mentions_between(b.start, b.end) if not m.in_quote]
+    doubts: list[str] = []
+    persons: list[Person] = []
+    for m in reversed(found):
+        if m.ambiguous:
+            doubts.append(f"'{m.name}' could be more than one person")
+            continue
+        if m.person is not None and m.person not in persons:
+            persons.append(m.person)
+    person = persons[0] if len(persons) == 1 else None
+    salient = None
+    for m in reversed(found):
+        if m.person is not None and not m.ambiguous:
+            if m.name_start in reg.speaker_starts or _SPEECH_AFTER.match(doc.text, m.end):
+                salient = m.person
+                break
+    if len(persons) > 1:
+        doubts.append("more than one person in reach")
+    # person nouns and pronouns of the same gender in reach
+    ref_spans = [(m.start, m.end) for m in found]
+    for s, e in scope:
+        for (ns, ne, word) in reg.person_nouns:
+            if s <= ns < e:
+                if person is not None and _appositive_to(doc.text, ref_spans, ns):
+                    continue
+                doubts.append(f"'{word}' in reach")
+        for (ps, pe, g, word) in reg.pronouns:
+            if s <= ps < e and ps != at and not word.startswith("#") and gender is not None and g == gender:
+                doubts.append(f"'{word}' in reach")
+    return Resolution(pronoun, gender, person, persons, doubts, scope, salient)
+
+
+def _appositive_to(text: str, spans: list[tuple[int, int]], off: int) -> bool:
+    """True when the noun at ``off`` describes one of the mentions in ``spans``:
+    just before it ("chief executive Ann Lee") or in an appositive after it
+    ("Ann Lee, the firm's chief executive,")."""
+    for s, e in spans:
+        if off < s and s - off <= 40 and not re.search(r"[,.;:!?]", text[off:s]):
+            return True
+        if e <= off and off - e <= 60 and text[e : e + 1] == "," and not re.search(r"[.;:!?]", text[e:off]):
+            seg = text[e:off]
+            if seg.count(",") == 1:
+                return True
+    return False
+
+
+__all__ = [
+    "Evidence",
+    "FirstNames",
+    "Mention",
+    "Person",
+    "Register",
+    "Resolution",
+    "base_first_names",
+    "first_names_for",
+    "find_people",
+    "resolve_pronoun",
+]

@@ -1,0 +1,13 @@
+"""Attribution rules (NL2xx): who is speaking, and whether the copy says so correctly.
+
+The rules read the document's quotations and attributions
+(:mod:`newslint.analysis.quotes`) and the people register
+(:mod:`newslint.analysis.people`).  ``first_names.txt.gz`` is the first-name
+table (built by ``scripts/build_first_names.py``); ``places.txt`` lists
+countries and cities that are often the subject of "said".
+"""
+
+from .pronoun_mismatch import PronounMismatch
+from .ambiguous_attribution import AmbiguousAttribution
+
+RULES = [PronounMismatch, AmbiguousAttribution]

@@ -1,0 +1,117 @@
+"""NL201 pronoun-mismatch: "she said" after a quotation from a man (or the reverse)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Fix, Related, Severity
+from newslint.rule import Option, Rule
+
+_GENDER = {"he": "m", "she": "f"}
+_REPLACEMENT = {"m": "he", "f": "she", "they": "they"}
+
+
+class PronounMismatch(Rule):
+    """Flags a pronoun attribution (``'...,' she said``) that disagrees with the
+    person it refers to.
+
+    The pronoun is resolved to the one person in reach: the current paragraph
+    before the attribution, else up to three paragraphs back (the speaker of the
+    quotation being continued, the subject of the paragraph before).  The rule
+    stays silent when that reference is uncertain: two people in reach, a role
+    noun such as "the minister" that could be the speaker, another "she" in
+    reach, a surname shared by two people.  Organisations and groups ("the
+    ministry said", "they said") and singular "they" are never a mismatch.
+
+    Evidence of the person's gender, strongest first, and named in the message:
+    the newsroom's people list (``[[tool.newslint.people]]`` with ``name``,
+    ``pronouns`` and ``aliases``); honorifics and titles (Mr, Ms, Dame, King...);
+    gendered role nouns and relations next to the name (spokeswoman, chairman,
+    actress, "his wife Anna"); other pronouns that clearly refer to the same
+    person; the first-name table shipped with newslint (names with a clear
+    majority in the US Social Security records, without names whose gender
+    differs by country such as Andrea, Nicola, Jean or Sasha).  Any evidence for
+    the pronoun's gender keeps the rule silent.
+
+    Why: "'Any aggression would come at a high price,' she said" after a
+    paragraph about Jens Stoltenberg is a factual error that readers notice and
+    that no spelling checker catches.
+
+    Example: ``NATO chief Jens Stoltenberg spoke on Tuesday.`` followed by
+    ``"Aggression would come at a high price," she said.`` is reported as
+    "'she' refers to Jens Stoltenberg (line 1), a man by first name 'Jens'".
+
+    Fix safety: display-only; the suggested pronoun is shown but never applied,
+    because an editor must check who really spoke.
+
+    Options: ``first-names`` adds or overrides first names (a table of name to
+    "m", "f", or "u" to take a name out of the table); ``use-first-names`` =
+    false ignores the first-name table (plugins add tables through the
+    ``newslint_first_names`` hook).
+    """
+
+    code = "NL201"
+    name = "pronoun-mismatch"
+    category = "attribution"
+    summary = "An attribution pronoun that disagrees with the person quoted"
+    severity = Severity.WARNING
+    default_enabled = True
+    fix_safety = "display-only"
+    options = {
+        "first-names": Option(
+            {}, "extra first names: a table of name to 'm', 'f' or 'u' (unknown: removes it)", dict
+        ),
+        "use-first-names": Option(True, "use the first-name table as evidence", bool),
+    }
+
+    def check(self, doc, ctx) -> Iterator[Diagnostic]:
+        quotes = doc.quotes
+        if not any(q.attribution is not None and q.attribution.kind == "pronoun" for q in quotes):
+            return
+        from newslint.analysis.people import find_people, first_names_for, resolve_pronoun
+
+        names = first_names_for(self.opts["first-names"], self.opts["use-first-names"])
+        reg = find_people(doc, ctx.people, names)
+        seen: set[int] = set()
+        for q in quotes:
+            a = q.attribution
+            if a is None or a.kind != "pronoun" or a.speaker_start in seen:
+                continue
+            seen.add(a.speaker_start)
+            pronoun = a.speaker.lower()
+            g = _GENDER.get(pronoun)
+            if g is None:
+                continue  # they, it, we, I, you: never a mismatch
+            res = resolve_pronoun(doc, reg, q)
+            if res is None or res.person is None or res.doubts:
+                continue
+            person = res.person
+            if not person.evidence or any(e.gender == g for e in person.evidence):
+                continue
+            best = person.strongest()
+            genders = {e.gender for e in best}
+            if len(genders) != 1:
+                continue
+            gender = genders.pop()
+            ev = best[0]
+            first = person.first_mention
+            message = (
+                f"'{a.speaker}' refers to {person.name} (line {doc.line_of(first.name_start)}), {ev.what}"
+            )
+            repl = _REPLACEMENT[gender]
+            if a.speaker[:1].isupper():
+                repl = repl.capitalize()
+            related = [Related(first.name_start, first.name_end, f"{person.name} is introduced here")]
+            if ev.offset >= 0 and not (first.start <= ev.offset < first.end):
+                related.append(Related(ev.offset, ev.offset, "the evidence"))
+            yield self.report(
+                a.speaker_start,
+                a.speaker_end,
+                message,
+                suggestions=[repl],
+                fix=Fix.replace(a.speaker_start, a.speaker_end, repl, Applicability.DISPLAY_ONLY, f"use '{repl}'"),
+                related=related,
+            )
+
+
+RULES = [PronounMismatch]
