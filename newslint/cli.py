@@ -71,8 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--format", "-f", choices=("text", "json"), default="text")
 
-    sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
-                   description="Run the newslint Language Server over standard input and output.")
+    lsp = sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
+                         description="Run the newslint Language Server over standard input and output.")
+    lsp.add_argument("--stdio", action="store_true", help="accepted for editor clients that pass it; stdio is the only transport")
     return p
 
 

@@ -146,8 +146,9 @@ def workspace(tmp_path):
 class Session:
     """A pygls LanguageClient talking to ``python -m newslint lsp`` over stdio."""
 
-    def __init__(self, cwd: Path, pythonpath: Path | None, encodings=None):
+    def __init__(self, cwd: Path, pythonpath: Path | None, encodings=None, args=()):
         self.cwd = cwd
+        self.args = tuple(args)
         self.pythonpath = pythonpath
         self.encodings = encodings
         self.client = LanguageClient("newslint-tests", "1")
@@ -167,7 +168,7 @@ class Session:
         env = dict(os.environ)
         if self.pythonpath is not None:
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(self.pythonpath), env.get("PYTHONPATH")]))
-        await self.client.start_io(sys.executable, "-m", "newslint", "lsp", cwd=str(self.cwd), env=env)
+        await self.client.start_io(sys.executable, "-m", "newslint", "lsp", *self.args, cwd=str(self.cwd), env=env)
         general = None
         if self.encodings is not None:
             general = types.GeneralClientCapabilities(position_encodings=self.encodings)
@@ -439,7 +440,8 @@ def test_utf32_when_the_client_asks_for_it(workspace):
     uri = (work / "story.md").as_uri()
 
     async def go():
-        async with Session(work, site, encodings=[types.PositionEncodingKind.Utf32]) as s:
+        # (started with --stdio, as VS Code's generic client does)
+        async with Session(work, site, encodings=[types.PositionEncodingKind.Utf32], args=["--stdio"]) as s:
             assert s.init.capabilities.position_encoding == types.PositionEncodingKind.Utf32
             return await s.open(uri, STORY)
 

@@ -14,15 +14,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..diagnostics import Finding, Severity
 from . import OutputContext, OutputFormat
+
+if TYPE_CHECKING:  # pragma: no cover
+    import xml.etree.ElementTree as ET
+
+# hashlib and ElementTree are imported by the renderers that use them, keeping
+# them out of the CLI's start-up.
 
 # Characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates,
 # U+FFFE/U+FFFF); a message quoting a stray control character must not make the
@@ -44,7 +48,9 @@ def _files(findings: Sequence[Finding], ctx: OutputContext) -> list[tuple[str, l
     return sorted(by_path.items(), key=lambda kv: kv[0])
 
 
-def _serialize(root: ET.Element) -> str:
+def _serialize(root: "ET.Element") -> str:
+    import xml.etree.ElementTree as ET
+
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -57,6 +63,8 @@ def _one_line(f: Finding) -> str:
 
 
 def render_junit(findings: Sequence[Finding], ctx: OutputContext) -> str:
+    import xml.etree.ElementTree as ET
+
     files = _files(findings, ctx)
     total = sum(max(1, len(fs)) for _, fs in files)
     failures = len(findings)
@@ -134,6 +142,8 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
     file; never from line numbers, so editing an earlier paragraph does not make
     every later finding look new.
     """
+    import hashlib
+
     seen: Counter[tuple[str, str, str]] = Counter()
     out = []
     for f in findings:
@@ -169,6 +179,8 @@ def render_gitlab(findings: Sequence[Finding], ctx: OutputContext) -> str:
 
 
 def render_checkstyle(findings: Sequence[Finding], ctx: OutputContext) -> str:
+    import xml.etree.ElementTree as ET
+
     root = ET.Element("checkstyle", {"version": "4.3"})
     for path, fs in _files(findings, ctx):
         file_el = ET.SubElement(root, "file", {"name": _xml_safe(path)})
