@@ -235,6 +235,15 @@ def test_gitlab_fingerprints_unique_and_stable(registry, run):
     assert len(set(ci.fingerprints(findings_for(registry, {"x.txt": STORY_B, "y.txt": STORY_B})))) == 2
 
 
+def test_gitlab_paths_are_relative_to_the_repository(registry, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "news" / "c.txt"
+    found = findings_for(registry, {str(story): STORY_B})
+    assert found and found[0].path == str(story)
+    (issue,) = json.loads(ci.render_gitlab(found, OutputContext(registry=None)))
+    assert issue["location"]["path"] == "news/c.txt"
+
+
 def test_gitlab_empty_report_is_an_empty_array():
     assert json.loads(ci.render_gitlab([], OutputContext(registry=None))) == []
 

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Sequence
@@ -155,6 +156,15 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
     return out
 
 
+def _relative(path: str) -> str:
+    """GitLab wants paths relative to the repository: make absolute ones relative
+    to the working directory (where the CI job runs) when they lie inside it."""
+    if not os.path.isabs(path):
+        return path.replace(os.sep, "/")
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
 def render_gitlab(findings: Sequence[Finding], ctx: OutputContext) -> str:
     issues = []
     for f, fp in zip(findings, fingerprints(findings)):
@@ -167,7 +177,7 @@ def render_gitlab(findings: Sequence[Finding], ctx: OutputContext) -> str:
                 "fingerprint": fp,
                 "severity": GITLAB_SEVERITY[f.severity],
                 "location": {
-                    "path": f.path,
+                    "path": _relative(f.path),
                     "lines": {"begin": f.start.line, "end": max(f.start.line, f.end.line)},
                 },
             }
