@@ -102,7 +102,7 @@ for _w in ("actor", "waiter", "steward"):
 #: Singular nouns for a person: in reach of a pronoun, one of them could be the
 #: person the pronoun means, so the reference is uncertain.
 PERSON_NOUNS = frozenset(
-    """minister secretary spokesman spokeswoman spokesperson official chief head director
+    """minister secretary spokesman spokeswoman spokesperson official head director
     executive manager president leader chairman chairwoman chair analyst economist
     expert lawyer solicitor barrister judge doctor nurse teacher student pupil officer
     soldier mp mep senator governor mayor ambassador diplomat counterpart colleague
@@ -115,7 +115,7 @@ PERSON_NOUNS = frozenset(
     brother sister widow child teenager driver passenger patient prisoner suspect
     defendant detective inspector constable commissioner envoy negotiator regulator
     chairperson founder entrepreneur investor trader banker broker strategist
-    spokesperson director-general secretary-general commander general colonel major
+    spokesperson director-general secretary-general commander colonel
     captain sergeant pilot priest bishop vicar imam rabbi pope king queen prince
     princess duke duchess lord lady boyfriend girlfriend partner fiance fiancee
     grandmother grandfather aunt uncle niece nephew cousin neighbour neighbor someone
@@ -166,7 +166,8 @@ NOT_NAMES = frozenset(
     february march april may june july august september october november december of
     for to from with by what how why where who which one it we he she they i you
     many most some several all both each every no not only even just despite under
-    over about against during according mrs'""".split()
+    over about against during according can could will would should shall must might
+    is are was were do does did has have had be""".split()
 )
 
 #: Function words that never stand inside a name.
@@ -192,7 +193,9 @@ _SPEECH_AFTER = re.compile(
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*"
 _PARTICLES = r"(?:de|van|von|der|den|al|el|bin|bint|ibn|da|di|du|del|della|la|le|dos|das|ter|ten)"
-_RUN_RE = re.compile(rf"(?<![\w'’\-]){_CAP}(?:\.?[ ](?:{_PARTICLES}[ ])*{_CAP})*")
+# a full stop joins words only after an initial or a short title ("J. K.", "Mr.")
+_ABBR_DOT = r"(?:(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2}))\.)?"
+_RUN_RE = re.compile(rf"(?<![\w'’\-]){_CAP}(?:{_ABBR_DOT}[ ](?:{_PARTICLES}[ ])*{_CAP})*")
 _GENDERED_PRONOUN_RE = re.compile(r"\b(?:he|his|himself|she|hers|herself|her|him)\b", re.I)
 _PRONOUN_GENDER = {
     "he": "m", "his": "m", "himself": "m", "him": "m",
@@ -450,16 +453,18 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
                 pronoun_speakers.add(a.speaker_start)
 
     raw: list[tuple[Mention, list[str], bool]] = []  # mention, name tokens, has title
+    kind_of: dict[int, str] = {}
     for block in doc.blocks:
         if block.kind in ("byline",):
             continue
         for m in _RUN_RE.finditer(text, block.start, block.end):
-            parsed = _parse_run(text, m.start(), m.end(), block.start)
+            parsed = _parse_run(text, m.start(), m.end(), block.start, names)
             if parsed is None:
                 continue
             mention, toks, titled = parsed
             mention.in_quote = in_quote(mention.name_start)
             raw.append((mention, toks, titled))
+            kind_of[mention.start] = block.kind
 
     persons: list[Person] = []
     by_surname: dict[str, list[Person]] = {}
@@ -497,7 +502,9 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
                 mention.ambiguous = True
             elif titled:
                 mention.person = new_person(None, toks[0], toks[0])
-            elif mention.name_start in speakers or _SPEECH_AFTER.match(text, mention.end):
+            elif mention.name_start in speakers or (
+                _SPEECH_AFTER.match(text, mention.end) and kind_of.get(mention.start) not in ("headline", "heading", "caption")
+            ):
                 if _fold(toks[0]) in places():
                     continue  # "Russia said", "Washington warned"
                 if names.gender(toks[0]) in ("m", "f") and not mention.in_quote:
@@ -511,6 +518,14 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
         if mention.person is not None:
             mention.person.mentions.append(mention)
     persons = [p for p in persons if p.mentions]
+    for p in persons:
+        if p.first is None:
+            # "Lord Dubs" reads better than "Dubs" in a message
+            for m in p.mentions:
+                if m.titles:
+                    words = text[m.start : m.name_end].split()
+                    p.name = " ".join(words[-(len(m.name.split()) + 1) :])
+                    break
     for i, p in enumerate(persons):
         p.id = i
 
@@ -542,7 +557,7 @@ def _inside(spans: list[tuple[int, int]], off: int) -> bool:
     return i >= 0 and spans[i][0] <= off < spans[i][1]
 
 
-def _parse_run(text: str, start: int, end: int, block_start: int):
+def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstNames"):
     """A capitalised run -> (Mention, name tokens, has a title) or None."""
     raw = text[start:end]
     parts = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"[^ ]+", raw)]
@@ -568,10 +583,17 @@ def _parse_run(text: str, start: int, end: int, block_start: int):
             or ("-" in w and w.split("-")[0].isupper())
         ):
             i = k + 1
-    for k in range(i):
-        low = parts[k][2].rstrip(".").lower()
+    t0 = i
+    while t0 > 0:
+        low = parts[t0 - 1][2].rstrip(".").lower()
         if low in NEUTRAL_TITLES or low in GENDERED_TITLES or low in GENDERED_NOUNS:
-            titles.append(low)
+            titles.insert(0, low)
+            t0 -= 1
+        else:
+            break
+    # a capitalised role before a first name ("Engineer Robert Lindqvist")
+    while n - i > 2 and names.gender(parts[i][2]) is None and names.gender(parts[i + 1][2]) is not None:
+        i += 1
     name_parts = parts[i:]
     toks = [p[2] for p in name_parts]
     # possessive on the last word
@@ -599,7 +621,7 @@ def _parse_run(text: str, start: int, end: int, block_start: int):
         return None
     if not titles and len(toks) == 1 and _sentence_start(text, name_parts[0][0], block_start) is False:
         pass
-    s = parts[0][0]
+    s = parts[t0][0] if t0 < len(parts) else name_parts[0][0]
     ns = name_parts[0][0]
     ne = name_parts[-1][1] - possessive_cut
     name = text[ns:ne]
@@ -728,7 +750,7 @@ def _pronoun_evidence(doc: "Document", reg: Register) -> None:
         genders = {f[2] for f in found}
         if len(genders) == 1:
             f = found[0]
-            person.evidence.append(Evidence(4, f[2], f[0], f"{_A[f[2]]}, called '{text[f[0]:f[1]]}' on line {doc.line_of(f[0])}"))
+            person.evidence.append(Evidence(4, f[2], f[0], f"{_A[f[2]]}, referred to as '{text[f[0]:f[1]]}' on line {doc.line_of(f[0])}"))
 
 
 def _has_noun(noun_starts: list[int], start: int, end: int) -> bool:
@@ -806,7 +828,10 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
     for s, e in scope:
         for (ns, ne, word) in reg.person_nouns:
             if s <= ns < e:
-                if person is not None and _appositive_to(doc.text, ref_spans, ns):
+                ng = GENDERED_NOUNS.get(word)
+                if ng is not None and gender is not None and ng != gender:
+                    continue  # a "spokesman" is not the "she" of the attribution
+                if _appositive_to(doc.text, ref_spans, ns):
                     continue
                 doubts.append(f"'{word}' in reach")
         for (ps, pe, g, word) in reg.pronouns:
@@ -815,17 +840,23 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
     return Resolution(pronoun, gender, person, persons, doubts, scope, salient)
 
 
+_AS_ROLE_RE = re.compile(r"[^.;:!?\"“”]{0,50}\bas\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’\-]+\s+){0,3}")
+
+
 def _appositive_to(text: str, spans: list[tuple[int, int]], off: int) -> bool:
     """True when the noun at ``off`` describes one of the mentions in ``spans``:
     just before it ("chief executive Ann Lee") or in an appositive after it
     ("Ann Lee, the firm's chief executive,")."""
     for s, e in spans:
-        if off < s and s - off <= 40 and not re.search(r"[,.;:!?]", text[off:s]):
-            return True
+        if off < s and s - off <= 40 and not re.search(r"[.;:!?]", text[off:s]) and text[off:s].count(",") <= 1:
+            if "," not in text[off:s] or text[off:s].rstrip().endswith(","):
+                return True
         if e <= off and off - e <= 60 and text[e : e + 1] == "," and not re.search(r"[.;:!?]", text[e:off]):
             seg = text[e:off]
             if seg.count(",") == 1:
                 return True
+        if e <= off and off - e <= 60 and _AS_ROLE_RE.match(text, e, off) and _AS_ROLE_RE.match(text, e, off).end() == off:
+            return True  # "Mr Farrow resigned as chief executive"
     return False
 
 

@@ -83,10 +83,10 @@ class PronounMismatch(Rule):
             if g is None:
                 continue  # they, it, we, I, you: never a mismatch
             res = resolve_pronoun(doc, reg, q)
-            if res is None or res.person is None or res.doubts:
+            if res is None:
                 continue
-            person = res.person
-            if not person.evidence or any(e.gender == g for e in person.evidence):
+            person = _referent(res, g)
+            if person is None:
                 continue
             best = person.strongest()
             genders = {e.gender for e in best}
@@ -112,6 +112,36 @@ class PronounMismatch(Rule):
                 fix=Fix.replace(a.speaker_start, a.speaker_end, repl, Applicability.DISPLAY_ONLY, f"use '{repl}'"),
                 related=related,
             )
+
+
+def _fits(person, g: str) -> bool | None:
+    """False when ``person`` is known not to be ``g``; None when unknown."""
+    if not person.evidence:
+        return None
+    if any(e.gender == g for e in person.evidence):
+        return True
+    if len({e.gender for e in person.strongest()}) != 1:
+        return None
+    return False
+
+
+def _referent(res, g: str):
+    """The person the pronoun refers to when the copy clearly gets it wrong.
+
+    One person in reach and nothing else that could be the speaker; or several,
+    none of whom can be ``g`` (then the salient one, else the most recent).
+    """
+    if res.person is not None:
+        if res.doubts or _fits(res.person, g) is not False:
+            return None
+        return res.person
+    if len(res.candidates) < 2:
+        return None
+    if any(not d.startswith("more than one person") for d in res.doubts):
+        return None
+    if any(_fits(p, g) is not False for p in res.candidates):
+        return None
+    return res.salient or res.candidates[0]
 
 
 RULES = [PronounMismatch]
