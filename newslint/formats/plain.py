@@ -5,6 +5,13 @@ single-line paragraph without closing punctuation (or one starting "Picture:",
 "Photo:"...) is a caption, as photo captions are pasted into copy.  ``By ...``
 lines are bylines.  ``<!-- ... -->`` comments are honoured so that inline
 suppression works in plain text too.
+
+Line ends: a ``\\r\\n`` inside a paragraph becomes ``"\\n"`` in the text, mapped
+to both source characters, so rules see the same text whatever the line ends.
+A byte-order mark left at the start of the string is not part of the text.
+
+This module also holds small helpers shared by the Markdown and HTML parsers
+(:class:`BlockWriter`, :func:`classify_short_block`).
 """
 
 from __future__ import annotations
@@ -14,7 +21,8 @@ import re
 from ..document import ParseResult, TextBuilder
 from . import InputFormat
 
-_PARA_SPLIT = re.compile(r"(?:\r?\n[ \t\f\v\r]*){2,}")
+# two or more line ends with only blanks between (a literal "\n" first: fast search)
+_PARA_SPLIT = re.compile(r"\n[ \t\f\v\r]*\n[ \t\f\v\r\n]*")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _CAPTION_PREFIX = re.compile(
     r"^(?:Picture|Photo|Photograph|Image|Caption|Pictured|Above|Below|Video)\s*[:\-–—]",
@@ -50,39 +58,132 @@ def classify(line: str, first: bool) -> str:
     return "paragraph"
 
 
+def classify_short_block(line: str) -> str | None:
+    """"byline", "dateline" or "caption" for a one-line block of marked-up copy
+    whose kind the markup does not say ("By Jane Smith", "Photo: ... (Reuters)"),
+    else None.  Markup formats use only these explicit patterns, not the
+    missing-full-stop heuristic plain text needs."""
+    if "\n" in line:
+        return None
+    if len(line) < 120:
+        nwords = line.count(" ") + 1
+        if nwords <= 8:
+            if _BYLINE.match(line):
+                return "byline"
+            if _DATELINE.match(line):
+                return "dateline"
+    if _CAPTION_PREFIX.match(line) or _CAPTION_SUFFIX.search(line):
+        return "caption"
+    return None
+
+
+class BlockWriter:
+    """Starts blocks lazily on a :class:`TextBuilder`.
+
+    ``want(kind)`` ends the current block and names the next one; the block
+    only starts (with its ``"\\n\\n"`` separator) when visible text arrives, so
+    empty elements leave no trace in the text.
+    """
+
+    __slots__ = ("b", "kind", "open")
+
+    def __init__(self, builder: TextBuilder):
+        self.b = builder
+        self.kind: str | None = None
+        self.open = False
+
+    def want(self, kind: str | None) -> None:
+        if self.open:
+            self.b.end_block()
+            self.open = False
+        self.kind = kind
+
+    def ensure(self) -> bool:
+        """Open the wanted block if needed; False when no block is wanted."""
+        if not self.open:
+            if self.kind is None:
+                return False
+            self.b.start_block(self.kind)
+            self.open = True
+        return True
+
+    def close(self) -> None:
+        self.want(None)
+
+
 def parse(source: str) -> ParseResult:
     b = TextBuilder(source)
-    pos = 0
+    pos = 1 if source.startswith("\ufeff") else 0
     first = True
     n = len(source)
-    for m in list(_PARA_SPLIT.finditer(source)) + [None]:
-        end = m.start() if m is not None else n
-        nxt = m.end() if m is not None else n
-        _paragraph(b, source, pos, end, first)
-        if b.length:
+    has_comments = "<!--" in source
+    crlf = "\r" in source
+    for m in _PARA_SPLIT.finditer(source, pos):
+        end = m.start()
+        if crlf and end and source[end - 1] == "\r":
+            end -= 1
+        _paragraph(b, source, pos, end, first, has_comments, crlf)
+        if first and b.length:
             first = False
-        pos = nxt
+        pos = m.end()
+    _paragraph(b, source, pos, n, first, has_comments, crlf)
     return b.result()
 
 
-def _paragraph(b: TextBuilder, source: str, start: int, end: int, first: bool) -> None:
-    # take comments out, keep everything else verbatim
-    pieces: list[tuple[int, int]] = []
-    cur = start
-    for cm in _COMMENT.finditer(source, start, end):
-        b.comment(cm.group(1), cm.start(), cm.end())
-        pieces.append((cur, cm.start()))
-        cur = cm.end()
-    pieces.append((cur, end))
-    visible = "".join(source[s:e] for s, e in pieces).strip()
+def _paragraph(
+    b: TextBuilder, source: str, start: int, end: int, first: bool, has_comments: bool, crlf: bool
+) -> None:
+    while end > start and source[end - 1] in " \t\r\n\f\v":
+        end -= 1
+    while start < end and source[start] in " \t\r\n\f\v":
+        start += 1
+    comments: list[tuple[str, int, int]] = []
+    if has_comments and source.find("<!--", start, end) != -1:
+        # take comments out, keep everything else verbatim
+        pieces: list[tuple[int, int]] = []
+        cur = start
+        for cm in _COMMENT.finditer(source, start, end):
+            comments.append((cm.group(1), cm.start(), cm.end()))
+            cut = cm.start()
+            if cm.end() >= end or source[cm.end()] in " \t\r\n":
+                # "word <!-- c --> word" and "word <!-- c -->\n": one space, not two
+                while cut > cur and source[cut - 1] in " \t":
+                    cut -= 1
+            pieces.append((cur, cut))
+            cur = cm.end()
+        pieces.append((cur, end))
+        visible = "".join(source[s:e] for s, e in pieces).strip()
+    else:
+        pieces = [(start, end)]
+        visible = source[start:end].strip()
     if not visible:
-        # a paragraph made only of comments: keep their text offset stable
+        # blank, or a paragraph made only of comments
+        for body, s, e in comments:
+            b.comment(body, s, e)
         return
+    if crlf:
+        visible = visible.replace("\r\n", "\n")
     b.start_block(classify(visible, first))
-    # strip leading/trailing whitespace of the paragraph from the text
-    for s, e in pieces:
-        b.verbatim(s, e)
+    for i, (s, e) in enumerate(pieces):
+        if i:
+            b.comment(*comments[i - 1])
+        if crlf and source.find("\r\n", s, e) != -1:
+            _verbatim_lf(b, source, s, e)
+        else:
+            b.verbatim(s, e)
     b.end_block()
+
+
+def _verbatim_lf(b: TextBuilder, source: str, start: int, end: int) -> None:
+    """Append ``source[start:end]`` with each ``\\r\\n`` as one ``\\n``."""
+    cur = start
+    i = source.find("\r\n", cur, end)
+    while i != -1:
+        b.verbatim(cur, i)
+        b.mapped("\n", i, i + 2)
+        cur = i + 2
+        i = source.find("\r\n", cur, end)
+    b.verbatim(cur, end)
 
 
 FORMAT = InputFormat(
