@@ -202,6 +202,7 @@ _PRONOUN_GENDER = {
     "she": "f", "hers": "f", "herself": "f", "her": "f",
 }
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+_NOUNS_AND_PRONOUNS = PERSON_NOUNS | frozenset(GENDERED_NOUNS) | frozenset(_PRONOUN_GENDER)
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 # ---------------------------------------------------------------------------
@@ -336,7 +337,17 @@ class Evidence:
     level: int  # 1 config, 2 title, 3 role noun, 4 pronoun, 5 first name
     gender: str  # "m", "f" or "they"
     offset: int  # where it is in Document.text (-1 for configuration)
-    what: str  # for messages: "by the title 'Mr'" ...
+    #: for messages, with ``{line}`` standing for the line of ``line_offset``
+    template: str
+    line_offset: int = -1
+    doc: "Document | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def what(self) -> str:
+        """The evidence in words: "a man, called 'Mr Stoltenberg' on line 20"."""
+        if "{line}" not in self.template or self.doc is None:
+            return self.template
+        return self.template.replace("{line}", str(self.doc.line_of(self.line_offset)))
 
 
 @dataclass
@@ -458,6 +469,9 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
         if block.kind in ("byline",):
             continue
         for m in _RUN_RE.finditer(text, block.start, block.end):
+            word = m.group()
+            if " " not in word and word.lower() in NOT_NAMES:
+                continue  # "The", "But", "Monday"
             parsed = _parse_run(text, m.start(), m.end(), block.start, names)
             if parsed is None:
                 continue
@@ -533,23 +547,46 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
     person_nouns: list[tuple[int, int, str]] = []
     pronouns: list[tuple[int, int, str, str]] = []
     spans = [(m.start, m.end) for m in mentions]
-    for w in _WORD_RE.finditer(text):
-        low = w.group().lower()
-        if low in PERSON_NOUNS or low in GENDERED_NOUNS or low in _PRONOUN_GENDER:
-            s = w.start()
+    for s, e, low in _find_words(text, _NOUNS_AND_PRONOUNS):
+        if True:
             if in_quote(s) or _inside(spans, s):
                 continue
             if low in _PRONOUN_GENDER:
                 if s not in pronoun_speakers:
-                    pronouns.append((s, w.end(), _PRONOUN_GENDER[low], low))
+                    pronouns.append((s, e, _PRONOUN_GENDER[low], low))
                 else:
-                    pronouns.append((s, w.end(), _PRONOUN_GENDER[low], "#" + low))
+                    pronouns.append((s, e, _PRONOUN_GENDER[low], "#" + low))
             else:
-                person_nouns.append((s, w.end(), low))
+                person_nouns.append((s, e, low))
 
     reg = Register(persons, mentions, person_nouns, pronouns, [m.start for m in mentions], frozenset(speakers))
     _evidence(doc, reg, config, names)
     return reg
+
+
+_SIMPLE_WORD_RE = re.compile(r"[a-z][a-z\-]*")
+_WORD_CHARS = "'’-"
+
+
+def _find_words(text: str, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) for every whole word of ``vocabulary`` in
+    ``text``, in order (a set intersection first, then ``str.find`` per word)."""
+    low = text.lower()
+    present = set(_SIMPLE_WORD_RE.findall(low)) & vocabulary
+    out: list[tuple[int, int, str]] = []
+    n = len(low)
+    for w in present:
+        lw = len(w)
+        i = low.find(w)
+        while i != -1:
+            j = i + lw
+            if (i == 0 or not (low[i - 1].isalnum() or low[i - 1] in _WORD_CHARS)) and (
+                j >= n or not (low[j].isalnum() or low[j] in _WORD_CHARS)
+            ):
+                out.append((i, j, w))
+            i = low.find(w, j)
+    out.sort()
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], off: int) -> bool:
@@ -559,8 +596,12 @@ def _inside(spans: list[tuple[int, int]], off: int) -> bool:
 
 def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstNames"):
     """A capitalised run -> (Mention, name tokens, has a title) or None."""
-    raw = text[start:end]
-    parts = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"[^ ]+", raw)]
+    parts = []
+    pos = start
+    for word in text[start:end].split(" "):
+        if word:
+            parts.append((pos, pos + len(word), word))
+        pos += len(word) + 1
     # strip words that start sentences or dates
     while parts and parts[0][2].rstrip(".").lower() in NOT_NAMES:
         parts.pop(0)
@@ -677,13 +718,13 @@ def _evidence(doc: "Document", reg: Register, config: Sequence[Mapping[str, Any]
             for t in m.titles:
                 g = GENDERED_TITLES.get(t)
                 if g:
-                    p.evidence.append(Evidence(2, g, m.start, f"{_A[g]}, called '{text[m.start:m.name_end]}' on line {doc.line_of(m.start)}"))
+                    p.evidence.append(Evidence(2, g, m.start, f"{_A[g]}, called '{text[m.start:m.name_end]}' on line {{line}}", m.start, doc))
                     break
             # 3. gendered role nouns next to the name
             for t in m.titles:
                 g = GENDERED_NOUNS.get(t)
                 if g and t not in GENDERED_TITLES:
-                    p.evidence.append(Evidence(3, g, m.start, f"{_A[g]}, described as '{t}' on line {doc.line_of(m.start)}"))
+                    p.evidence.append(Evidence(3, g, m.start, f"{_A[g]}, described as '{t}' on line {{line}}", m.start, doc))
             block = doc.block_at(m.start)
             bstart = block.start if block is not None else 0
             bend = block.end if block is not None else len(text)
@@ -693,7 +734,7 @@ def _evidence(doc: "Document", reg: Register, config: Sequence[Mapping[str, Any]
                 for w in re.findall(r"[a-z][\w\-]*", rb.group(0)):
                     g = GENDERED_NOUNS.get(w)
                     if g:
-                        p.evidence.append(Evidence(3, g, m.start - len(before) + rb.start(), f"{_A[g]}, described as '{w}' on line {doc.line_of(m.start)}"))
+                        p.evidence.append(Evidence(3, g, m.start - len(before) + rb.start(), f"{_A[g]}, described as '{w}' on line {{line}}", m.start, doc))
                         break
             ap = _APPOSITIVE_RE.match(text, m.end, min(bend, m.end + 80))
             if ap is not None:
@@ -701,7 +742,7 @@ def _evidence(doc: "Document", reg: Register, config: Sequence[Mapping[str, Any]
                 for w in reversed(words):
                     g = GENDERED_NOUNS.get(w)
                     if g:
-                        p.evidence.append(Evidence(3, g, ap.start(2), f"{_A[g]}, described as '{w}' on line {doc.line_of(ap.start())}"))
+                        p.evidence.append(Evidence(3, g, ap.start(2), f"{_A[g]}, described as '{w}' on line {{line}}", ap.start(), doc))
                         break
         # 5. the first-name table
         if p.first and not p.weak:
@@ -750,7 +791,7 @@ def _pronoun_evidence(doc: "Document", reg: Register) -> None:
         genders = {f[2] for f in found}
         if len(genders) == 1:
             f = found[0]
-            person.evidence.append(Evidence(4, f[2], f[0], f"{_A[f[2]]}, referred to as '{text[f[0]:f[1]]}' on line {doc.line_of(f[0])}"))
+            person.evidence.append(Evidence(4, f[2], f[0], f"{_A[f[2]]}, referred to as '{text[f[0]:f[1]]}' on line {{line}}", f[0], doc))
 
 
 def _has_noun(noun_starts: list[int], start: int, end: int) -> bool:
