@@ -34,7 +34,7 @@ class DoubledPunctuation(Rule):
 
     Why: doubled marks are keying slips that survive spell-checkers.
 
-    Example: ``The bank,, which is based in Leeds, said the rise was small,.``
+    Example: `The bank,, which is based in Leeds, said the rise was small,.`
 
     Fix safety: safe for ",," and ";;" (one mark is kept); unsafe for ",." and
     a stray full stop (the comma or the second stop is removed, which an editor

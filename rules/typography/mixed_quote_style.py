@@ -26,7 +26,7 @@ class MixedQuoteStyle(Rule):
     Why: mixed marks show that copy was pasted from several sources; in print
     and on screen the two styles look different side by side.
 
-    Example: ``“We are ready,” she said. Her deputy added: "So are we."``
+    Example: `“We are ready,” she said. Her deputy added: "So are we."`
 
     Fix safety: a curly mark becomes a straight one safely; a straight mark
     becomes an opening or closing curly mark by its neighbours (opening after a

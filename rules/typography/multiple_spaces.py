@@ -23,12 +23,13 @@ class MultipleSpaces(Rule):
     Indentation and trailing spaces are not flagged, nor are runs that contain a
     tab or no-break space, nor lines that look like columns of a table: a line
     with two or more such runs, a run beside a table-cell bar ("|"), or a run that
-    lines up with a column gap on the line above or below.
+    lines up with a column gap on the line above or below. Where a format
+    collapses runs of spaces as a browser does (HTML), there is nothing to flag.
 
     Why: doubled spaces (often two after a full stop, or left where a word was
     deleted) survive into print, apps and feeds, where they show as gaps.
 
-    Example: ``The council met on Tuesday.  It voted to close the library.``
+    Example: `The council met on Tuesday.  It voted to close the library.`
 
     Fix safety: safe; the run becomes one space.
     """

@@ -78,12 +78,14 @@ class RepeatedWord(Rule):
     Why: a doubled word is almost always a slip made while editing, and readers
     notice it at once.
 
-    Example: ``The council said the the library would close.``
+    Example: `The council said the the library would close.`
 
     Fix safety: safe for doubled function words ("the the", "of of", "and and"):
     the second copy is removed.  Unsafe for other words ("hostility hostility",
     "on on"), which an editor should read first: a phrasal verb can be followed
     by the same preposition ("he went on on Monday to say").
+
+    Options: `allow`, more words whose doubling is legitimate in your copy.
     """
 
     code = "NL603"

@@ -53,7 +53,7 @@ class SpaceBeforePunctuation(Rule):
     clause moved), and it can strand the mark at the start of a line when the
     text wraps.
 
-    Example: ``said Jane Holt, an analyst at Bridgewell , which...``
+    Example: `said Jane Holt, an analyst at Bridgewell , which...`
 
     Fix safety: safe; the space is removed.
     """

@@ -31,7 +31,7 @@ class SpaceInsideBrackets(Rule):
     Why: the stray space is an editing slip and lets the bracket wrap onto a line
     of its own.
 
-    Example: ``The deal values the firm at $2.4bn ( £1.3bn ).``
+    Example: `The deal values the firm at $2.4bn ( £1.3bn ).`
 
     Fix safety: safe; the space is removed.
     """

@@ -10,7 +10,7 @@ from newslint.rule import Rule, RuleContext
 
 _OPENING_CURLY = "“‘„‚«"
 _CLOSING_CURLY = "”’»"
-_BEFORE_OPENING = "([{—–-/"
+_BEFORE_OPENING = "([{—–/"
 _SNIPPET_WORDS = 4
 
 
@@ -26,7 +26,7 @@ class UnbalancedQuotes(Rule):
     Why: a missing quotation mark leaves readers unsure where a speaker's words
     end and the reporter's begin, which matters for accuracy and for the law.
 
-    Example: ``"We will appeal, said Ms Okafor.`` (the quotation never closes)
+    Example: `"We will appeal, said Ms Okafor.` (the quotation never closes)
 
     Fix safety: none; only an editor knows where the quotation should end.
     """
