@@ -191,6 +191,8 @@ _SPEECH_AFTER = re.compile(
     r"vowed|denied|confirmed)\b"
 )
 
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|according to)\s+$")
+
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*"
 _PARTICLES = r"(?:de|van|von|der|den|al|el|bin|bint|ibn|da|di|du|del|della|la|le|dos|das|ter|ten)"
 # a full stop joins words only after an initial or a short title ("J. K.", "Mr.")
@@ -407,8 +409,8 @@ class Register:
     #: gendered pronouns outside quotes: (offset, end, gender, word)
     pronouns: list[tuple[int, int, str, str]]
     _starts: list[int] = field(default_factory=list)
-    #: where quotation speakers given by name start
-    speaker_starts: frozenset[int] = frozenset()
+    #: where quotation speakers given by name end
+    speaker_ends: frozenset[int] = frozenset()
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self._starts, start)
@@ -459,7 +461,7 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
         a = q.attribution
         if a is not None:
             if a.kind == "name":
-                speakers.add(a.speaker_start)
+                speakers.add(a.speaker_end)
             elif a.kind == "pronoun":
                 pronoun_speakers.add(a.speaker_start)
 
@@ -516,7 +518,7 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
                 mention.ambiguous = True
             elif titled:
                 mention.person = new_person(None, toks[0], toks[0])
-            elif mention.name_start in speakers or (
+            elif mention.name_end in speakers or (
                 _SPEECH_AFTER.match(text, mention.end) and kind_of.get(mention.start) not in ("headline", "heading", "caption")
             ):
                 if _fold(toks[0]) in places():
@@ -619,6 +621,7 @@ def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstN
             low in NEUTRAL_TITLES
             or low in GENDERED_TITLES
             or low in GENDERED_NOUNS
+            or low in PERSON_NOUNS
             or low in PARTIES
             or (w.isupper() and len(w) > 1)
             or ("-" in w and w.split("-")[0].isupper())
@@ -859,7 +862,11 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
     salient = None
     for m in reversed(found):
         if m.person is not None and not m.ambiguous:
-            if m.name_start in reg.speaker_starts or _SPEECH_AFTER.match(doc.text, m.end):
+            if (
+                m.name_end in reg.speaker_ends
+                or _SPEECH_AFTER.match(doc.text, m.end)
+                or _SPEECH_BEFORE.search(doc.text, max(0, m.start - 12), m.start)
+            ):
                 salient = m.person
                 break
     if len(persons) > 1:
