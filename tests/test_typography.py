@@ -109,6 +109,13 @@ def test_curly_minority_becomes_straight_safely():
     assert fixed(story) == 'Headline\n\n"One," she said. "Two," he said. Then: "Three."\n'
 
 
+def test_one_slip_is_reported_once():
+    story = "Headline\n\nThe vote  , held on Monday (  after a debate), was close.\n"
+    got = sorted((f.name, f.flagged) for f in findings(story))
+    assert got == [("space-before-punctuation", "  ,"), ("space-inside-brackets", "(  ")]
+    assert fixed(story) == "Headline\n\nThe vote, held on Monday (after a debate), was close.\n"
+
+
 # -- positions ----------------------------------------------------------------------
 
 

@@ -23,7 +23,9 @@ class MultipleSpaces(Rule):
     Indentation and trailing spaces are not flagged, nor are runs that contain a
     tab or no-break space, nor lines that look like columns of a table: a line
     with two or more such runs, a run beside a table-cell bar ("|"), or a run that
-    lines up with a column gap on the line above or below. Where a format
+    lines up with a column gap on the line above or below. Spaces before
+    punctuation and just inside brackets are left to space-before-punctuation
+    and space-inside-brackets. Where a format
     collapses runs of spaces as a browser does (HTML), there is nothing to flag.
 
     Why: doubled spaces (often two after a full stop, or left where a word was
@@ -53,8 +55,13 @@ class MultipleSpaces(Rule):
                 continue
             for m in _RUN.finditer(text, b0, b1):
                 start, end = m.span()
-                if text[start - 1] == "|" or text[end] == "|":
+                prev, nxt = text[start - 1], text[end]
+                if prev == "|" or nxt == "|":
                     continue
+                if nxt in ",;:!?" or (nxt == "." and text[end + 1 : end + 2] in ("", " ", "\n")):
+                    continue  # a space before punctuation: space-before-punctuation reports it
+                if prev in "([" or nxt in ")]":
+                    continue  # a space inside brackets: space-inside-brackets reports it
                 nl = text.rfind("\n", b0, start)
                 line_start = b0 if nl == -1 else nl + 1
                 line_end = text.find("\n", end, b1)
