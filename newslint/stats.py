@@ -13,7 +13,6 @@ import os
 import sys
 from typing import Any
 
-from .config import DEFAULT_EXCLUDE
 from .document import Document
 from .engine import InputError, parse_document, read_file
 from .readability import (
@@ -32,22 +31,17 @@ EXIT_ERROR = 2
 
 
 def _files(paths: list[str], registry: Registry, errors: list[str]) -> list[str]:
-    out: list[str] = []
+    """The stories under ``paths``, found as ``newslint check`` finds them
+    (configuration's include and exclude apply)."""
+    from .cli import discover
+    from .config import Overrides, SettingsResolver
+
+    files, problems = discover(paths, SettingsResolver(registry, Overrides()), registry)
+    errors.extend(problems)
     for p in paths:
-        if os.path.isdir(p):
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in DEFAULT_EXCLUDE)
-                for f in files:
-                    full = os.path.join(root, f)
-                    if registry.format_for(full) is not None:
-                        found.append(full)
-            if not found:
-                errors.append(f"{p}: no stories found (no .txt, .md or .html files)")
-            out.extend(sorted(found))
-        else:
-            out.append(p)
-    return out
+        if os.path.isdir(p) and not any(f.startswith(os.path.normpath(p)) for f in files):
+            errors.append(f"{p}: no stories found (no .txt, .md or .html files)")
+    return files
 
 
 def _minutes(seconds: float) -> str:

@@ -106,3 +106,10 @@ def test_stats_on_the_shared_seed():
     out, status = run_stats([str(SHARED / "seeds")], "text")
     assert status == 0
     assert "000_93e2d691004df282.txt" in out
+
+
+def test_directory_without_stories_is_an_error(tmp_path, capsys):
+    (tmp_path / "notes.log").write_text("nothing", encoding="utf-8")
+    out, status = run_stats([str(tmp_path)], "text")
+    assert status == 2 and out == ""
+    assert "no stories found" in capsys.readouterr().err
