@@ -155,6 +155,7 @@ def test_rule_id_in_message_and_data(fake):
     assert not f.message.endswith(".")
     assert f.data["languagetool_rule"] == "MORFOLOGIK_RULE_EN_GB"
     assert f.data["languagetool_category"] == "TYPOS"
+    assert f.to_dict()["data"]["languagetool_rule"] == "MORFOLOGIK_RULE_EN_GB"  # JSON output
     assert f.fix is not None and str(f.fix.applicability) == "display-only"
 
 
