@@ -593,7 +593,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     d = sub.add_parser("download", help="download the LanguageTool release that local = true runs")
     d.add_argument("--version", help="LanguageTool version (default: language-tool-python's)")
     c = sub.add_parser("check", help="check that the configured server answers")
-    c.add_argument("--url", help="server URL (default: configuration or $" + URL_ENV + ")")
+    c.add_argument("--url", help="server URL (default: $" + URL_ENV + ")")
     c.add_argument("--language", default="en-GB")
     args = p.parse_args(argv)
     if args.command == "download":
