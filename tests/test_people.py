@@ -166,3 +166,19 @@ def test_resolve_pronoun_salient_speaker():
 def test_register_is_cached():
     doc = parse("Headline\n\nMr Okonkwo left.", "text")
     assert find_people(doc) is find_people(doc)
+
+
+def test_committed_table_matches_the_build_script():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    csv_path = root.parent / "shared" / "data" / "us_ssa_first_names_1880_2023.csv"
+    if not csv_path.exists():
+        pytest.skip("../shared is absent")
+    spec = importlib.util.spec_from_file_location("build_first_names", root / "scripts" / "build_first_names.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    table = mod.build(csv_path)
+    m, f, u = base_first_names()
+    assert (set(table["m"]), set(table["f"]), set(table["u"])) == (m, f, u)
