@@ -53,6 +53,22 @@ def test_rule_is_documented(rule):
     assert default_registry().lookup(rule.name) is rule
 
 
+def test_importing_the_rules_compiles_no_pattern():
+    # every CLI run imports the rule modules: compilation waits for the first check
+    import subprocess
+    import sys
+
+    code = (
+        "import rules.typography as t, sys\n"
+        "from rules.typography._context import LazyPattern\n"
+        "mods = [m for n, m in sys.modules.items() if n.startswith('rules.typography.')]\n"
+        "lazy = [v for m in mods for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
+        "print(len(lazy), sum(v._compiled is not None for v in lazy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) >= 10 and out[1] == "0"
+
+
 # -- fixes ----------------------------------------------------------------------------
 
 

@@ -2,7 +2,30 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from newslint.document import Document
+
+
+class LazyPattern:
+    """A regular expression compiled on first use, so that importing a rule module
+    (which every run of the command line does) costs no compilation."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> "re.Pattern[str]":
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:  # finditer, search, match, pattern...
+        return getattr(self.compiled, name)
 
 
 def word_before(doc: Document, offset: int, limit: int = 30) -> str:

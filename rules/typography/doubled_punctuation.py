@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule, RuleContext
 
-from ._context import word_before
+from ._context import LazyPattern, word_before
 
 # Each pattern starts with a literal so that scanning is fast; context before
 # the match is checked in Python.
-_SAME = re.compile(r",{2,}|;{2,}")  # ",," ";;"
+_SAME = LazyPattern(r",{2,}|;{2,}")  # ",," ";;"
 # a comma or semicolon and then a full stop (a full stop and then a comma is
 # correct: "Inc.,", "etc.,")
-_MIXED = re.compile(r"[,;]\.(?!\.)")
+_MIXED = LazyPattern(r"[,;]\.(?!\.)")
 # exactly two full stops after a letter, not three, not a range or path ("1..10", "../")
-_TWO = re.compile(r"\.\.(?![.\d/])")
+_TWO = LazyPattern(r"\.\.(?![.\d/])")
 # a stray full stop after a sentence: "the US. ." (not a spaced ellipsis ". . .")
-_STRAY = re.compile(r" \.(?!\.| \.)(?=\s|$)")
+_STRAY = LazyPattern(r" \.(?!\.| \.)(?=\s|$)")
 # an HTML character reference left in plain text ("caf&#233;."): its ";" is not punctuation
-_ENTITY = re.compile(r"&#?\w{1,10}$")
+_ENTITY = LazyPattern(r"&#?\w{1,10}$")
 
 
 class DoubledPunctuation(Rule):

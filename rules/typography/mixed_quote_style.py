@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule, RuleContext
 
+from ._context import LazyPattern
+
 # A straight double mark that is not an inch or seconds sign after a digit ('a 55" screen').
-_STRAIGHT = re.compile(r'(?<!\d)"')
-_CURLY = re.compile("[“”]")
+_STRAIGHT = LazyPattern(r'(?<!\d)"')
+_CURLY = LazyPattern("[“”]")
 _BEFORE_OPENING = "([{—–/‘“"
 
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule, RuleContext
 
-from ._context import word_after, word_before
+from ._context import LazyPattern, word_after, word_before
 
 # Two or more ordinary spaces with something other than whitespace on both sides
 # (so indentation and trailing spaces, e.g. a Markdown hard break, never match).
-_RUN = re.compile(r"(?<=\S)  +(?=\S)")
-_ANY_RUN = re.compile(r"\S  +\S")
+_RUN = LazyPattern(r"(?<=\S)  +(?=\S)")
+_ANY_RUN = LazyPattern(r"\S  +\S")
 
 
 class MultipleSpaces(Rule):

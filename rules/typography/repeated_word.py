@@ -11,6 +11,8 @@ from newslint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Option, Rule, RuleContext
 
+from ._context import LazyPattern
+
 #: Punctuation that may stick to the outside of either copy ('"The the', 'the the,').
 _STICKY = ",.;:!?\"'’‘“”«»()[]{}*_—–…"
 _STICKY_CLASS = "[" + re.escape(_STICKY) + "]"
@@ -21,7 +23,7 @@ _STICKY_CLASS = "[" + re.escape(_STICKY) + "]"
 # Neither copy may be part of a longer word or compound: "in in-fighting",
 # "it it's", "x-ray ray" and "the the.com" do not match.  Keeping to whole tokens
 # lets a cheap test on str.split() tokens (_may_repeat) rule most stories out.
-_REPEAT = re.compile(
+_REPEAT = LazyPattern(
     r"(?<!\S)" + _STICKY_CLASS + r"*"
     r"([^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"(?:[ \t]+\n?|\n)[ \t]*"
@@ -59,7 +61,7 @@ _BEFORE_THIS = frozenset(
 )
 
 _WH_BEFORE_IS = frozenset("what whatever all".split())
-_PREV_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+_PREV_WORD = LazyPattern(r"([^\W\d_]+)[^\w]*$")
 
 
 class RepeatedWord(Rule):

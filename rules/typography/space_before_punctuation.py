@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule, RuleContext
 
-from ._context import block_bounds, word_before
+from ._context import LazyPattern, block_bounds, word_before
 
 PUNCTUATION_NAMES = {
     ",": "a comma",
@@ -31,14 +30,14 @@ PUNCTUATION_NAMES = {
 #   closing mark or end after it.
 # * ":" and ";" must be followed by a space or the end, so ":)" and ";)" are left
 #   alone.
-_PATTERN = re.compile(
+_PATTERN = LazyPattern(
     r"(?<=[^\W_]|[\"'’”)\]%*])( +)"
     r"(?:([,!?])(?=[\s\"'’”)\]]|$)"
     r"|(\.)(?!\.)(?! \.)(?=[\s\"'’”)\]]|$)"
     r"|([;:])(?=\s|$))"
 )
 
-_GUILLEMETS = re.compile("[«»]")
+_GUILLEMETS = LazyPattern("[«»]")
 
 
 class SpaceBeforePunctuation(Rule):

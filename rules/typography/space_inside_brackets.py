@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from newslint.document import Document
 from newslint.rule import Rule, RuleContext
 
-from ._context import block_bounds
+from ._context import LazyPattern, block_bounds
 
 # An opening bracket followed by spaces and a word character, quote or currency
 # sign; not after ":;=" (an emoticon such as ":( ").
-_AFTER_OPEN = re.compile(r"(?<![:;=8])([(\[])( +)(?=[\w\"'‘“£$€])")
+_AFTER_OPEN = LazyPattern(r"(?<![:;=8])([(\[])( +)(?=[\w\"'‘“£$€])")
 # Spaces between a word character, closing quote, percent sign or full stop and
 # a closing bracket; a ":" or ";" before the space (": )") is an emoticon.
-_BEFORE_CLOSE = re.compile(r"(?<=[\w\"'’”%.!?])( +)([)\]])")
+_BEFORE_CLOSE = LazyPattern(r"(?<=[\w\"'’”%.!?])( +)([)\]])")
 _PAIR = {"(": ")", "[": "]", ")": "(", "]": "["}
 
 
