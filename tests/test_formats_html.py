@@ -217,3 +217,28 @@ def test_markup_problems_are_reported_through_the_engine():
     findings = api.check_text("<p>Open <b>bold</p>\n<p>Fine.</p>\n", "html")
     problems = [f for f in findings if f.name == "markup-problem"]
     assert len(problems) == 1 and (problems[0].start.line, problems[0].start.column) == (1, 9)
+
+
+def test_a_comment_goes_with_the_text_it_shares_a_line_with():
+    src = "<p>Intro.</p>\n<!-- before --> <p>Second.</p>\n<p>Third.</p> <!-- after -->\n<p>Fourth.</p>"
+    d = doc_of(src)
+    before, after = d.comments
+    assert before.text_offset == d.blocks[1].start
+    assert after.text_offset == d.blocks[2].end
+
+
+def test_suppression_comments_work_end_to_end():
+    api = pytest.importorskip("newslint.api")
+    src = ("<p>Intro.</p>\n<!-- newslint: ignore repeated-word --> <p>The the cat.</p>\n"
+           "<p>The the dog.</p> <!-- newslint: ignore repeated-word -->\n<p>The the end.</p>\n")
+    found = [(f.name, f.start.line) for f in api.check_text(src, "html", {"select": ["repeated-word"]})]
+    assert found == [("repeated-word", 4)]
+
+
+@pytest.mark.parametrize(
+    "cls, kind",
+    [("byline", "byline"), ("story-byline", "byline"), ("article__dateline", "dateline"), ("byline-name x", "byline"),
+     ("byline-container", "paragraph"), ("nobyline", "paragraph"), ("bylines", "paragraph")],
+)
+def test_byline_and_dateline_classes(cls, kind):
+    assert blocks(f'<div class="{cls}"><p>By Ann Lee</p></div>') == [(kind, "By Ann Lee")]

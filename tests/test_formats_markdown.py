@@ -290,3 +290,19 @@ def test_through_the_api():
     api = pytest.importorskip("newslint.api")
     d = api.parse("# Title\n\nBody text.\n", "markdown")
     assert d.format == "markdown" and [b.kind for b in d.blocks] == ["headline", "paragraph"]
+
+
+def test_text_after_a_comment_at_the_start_of_a_line_is_prose():
+    src = "Intro.\n\n<!-- newslint: ignore repeated-word --> The the text.\n\n<div>raw <b>html</b></div>\n"
+    d = doc_of(src)
+    assert blocks(src) == [("paragraph", "Intro."), ("paragraph", "The the text.")]
+    # the comment belongs to the block it shares a line with
+    assert d.comments[0].text_offset == d.blocks[1].start
+    assert d.position(d.blocks[1].start) == (3, 41)
+
+
+def test_suppression_comments_work_end_to_end():
+    api = pytest.importorskip("newslint.api")
+    src = "Intro.\n\nThe the cat. <!-- newslint: ignore repeated-word -->\n\n<!-- newslint: ignore repeated-word --> The the dog.\n\nThe the end.\n"
+    found = [(f.name, f.start.line) for f in api.check_text(src, "markdown", {"select": ["repeated-word"]})]
+    assert found == [("repeated-word", 7)]

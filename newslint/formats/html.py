@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from bisect import bisect_right
 from itertools import accumulate
 from html.parser import HTMLParser
 
@@ -99,12 +100,30 @@ _BAD_CHARREF = re.compile(r"&#(?![0-9]|[xX][0-9a-fA-F])")
 _MAX_WARNINGS = 20
 
 
+def _class_kind(value: str) -> str | None:
+    """"byline"/"dateline" for class names such as ``byline``, ``story-byline``,
+    ``article__dateline``, ``byline-name`` (not ``bylines-wrapper`` or ``nobyline``)."""
+    v = value.lower()
+    if "byline" not in v and "dateline" not in v:
+        return None
+    for token in v.split():
+        for kind in ("byline", "dateline"):
+            i = token.find(kind)
+            if i < 0:
+                continue
+            j = i + len(kind)
+            if (i == 0 or token[i - 1] in "-_") and (j == len(token) or token[j] in "-_"):
+                if j == len(token) or token[j + 1 :].strip("-_") in ("name", "author", "text", "inner", "block"):
+                    return kind
+    return None
+
+
 class _Element:
     __slots__ = ("tag", "kind", "skip", "start", "mark")
 
-    def __init__(self, tag: str, kind: str | None, skip: bool, start: int, mark: str | None = None):
+    def __init__(self, tag: str, kind: str, skip: bool, start: int, mark: str | None = None):
         self.tag = tag
-        self.kind = kind
+        self.kind = kind  # the block kind of prose inside it (inherited from its parent)
         self.skip = skip  # its content is not prose
         self.start = start
         self.mark = mark  # "code": a placeholder when it closes; "q": a closing quote
@@ -119,6 +138,7 @@ class _Extractor(HTMLParser):
         self.b = TextBuilder(source)
         self.w = BlockWriter(self.b)
         self.stack: list[_Element] = []
+        self.open: dict[str, int] = {}  # open elements by tag
         self.skip_depth = 0
         self.has_h1 = _H1.search(source) is not None
         self.seen_h1 = False
@@ -128,6 +148,8 @@ class _Extractor(HTMLParser):
         self.implied: dict[str, int] = {}
         self.warnings: list[tuple[int, str]] = []
         self.dropped_warnings = 0
+        self.pending_comments: list[tuple[str, int, int]] = []
+        self.last_text_end = 0  # source offset just after the last prose character
 
     # -- positions ------------------------------------------------------------------
 
@@ -144,11 +166,7 @@ class _Extractor(HTMLParser):
     # -- blocks ---------------------------------------------------------------------
 
     def _kind(self) -> str:
-        for e in reversed(self.stack):
-            k = e.kind
-            if k is not None:
-                return k
-        return "paragraph"
+        return self.stack[-1].kind if self.stack else "paragraph"
 
     def _boundary(self) -> None:
         self.w.want(self._kind())
@@ -160,7 +178,23 @@ class _Extractor(HTMLParser):
         if self.w.kind is None:
             self.w.want(self._kind())
         self.last_ws = False
-        return self.w.ensure()
+        opened = self.w.ensure()
+        if self.pending_comments:
+            self._flush_comments()
+        return opened
+
+    def _flush_comments(self) -> None:
+        for body, start, end in self.pending_comments:
+            self.b.comment(body, start, end)
+        self.pending_comments.clear()
+
+    def _text_before_on_line(self, offset: int) -> bool:
+        """True when prose emitted earlier ends on the line of ``offset``."""
+        last = self.last_text_end
+        if last <= 0:
+            return False
+        starts = self.line_starts
+        return bisect_right(starts, last - 1) == bisect_right(starts, offset)
 
     # -- text -----------------------------------------------------------------------
 
@@ -184,6 +218,10 @@ class _Extractor(HTMLParser):
             pos = e
         b.verbatim(pos, end)
         self.last_ws = source[end - 1] in " \t\n\r\f"
+        k = end
+        while k > start and source[k - 1] in " \t\n\r\f":
+            k -= 1
+        self.last_text_end = k
 
     def _emit_ws(self, s: int, e: int) -> None:
         if self.w.open and not self.last_ws:
@@ -207,6 +245,7 @@ class _Extractor(HTMLParser):
         self._ensure()
         self.b.mapped(text, start, end)
         self.last_ws = False
+        self.last_text_end = end
 
     def _emit_with_entities(self, start: int, end: int) -> None:
         pos = start
@@ -265,9 +304,17 @@ class _Extractor(HTMLParser):
             m = _COMMENT_END.match(source, body_end)
             if m is not None:
                 end = m.end()
+            elif body_end >= len(source):  # newer parsers report an unclosed comment at the end
+                self.warn(start, "Comment '<!--' is never closed with '-->'; it hides the rest of the document")
+                end = len(source)
             else:
                 end = source.find(">", body_end) + 1 or len(source)
-            self.b.comment(source[start + 4 : body_end], start, end)
+            body = source[start + 4 : body_end]
+            if self.w.open or self._text_before_on_line(start):
+                self.b.comment(body, start, end)
+            else:
+                # "<!-- newslint: ignore x --> <p>Text": it belongs with the next block
+                self.pending_comments.append((body, start, end))
         # "<!x>" and "</ x>" are bogus comments: no text, not a comment either
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -296,7 +343,20 @@ class _Extractor(HTMLParser):
 
     # -- tree -----------------------------------------------------------------------
 
+    def _push(self, e: _Element) -> None:
+        self.stack.append(e)
+        self.open[e.tag] = self.open.get(e.tag, 0) + 1
+        if e.skip:
+            self.skip_depth += 1
+
+    def _pop(self) -> _Element:
+        e = self.stack.pop()
+        self.open[e.tag] -= 1
+        return e
+
     def _find(self, tag: str, stop: frozenset[str] | tuple[str, ...]) -> int:
+        if not self.open.get(tag):
+            return -1
         for i in range(len(self.stack) - 1, -1, -1):
             t = self.stack[i].tag
             if t == tag:
@@ -312,7 +372,7 @@ class _Extractor(HTMLParser):
         stack = self.stack
         block = False
         while len(stack) > index:
-            e = stack.pop()
+            e = self._pop()
             if (len(stack) > index or target_implicit) and e.tag not in _OPTIONAL_END:
                 self.warn(e.start, f"'<{e.tag}>' is not closed before '{closer}'")
                 self.implied[e.tag] = self.implied.get(e.tag, 0) + 1
@@ -330,6 +390,7 @@ class _Extractor(HTMLParser):
         if e.mark == "code":
             self._ensure()
             self.b.mapped(PLACEHOLDER, e.start, at)
+            self.last_text_end = at
         else:
             self.quote_depth -= 1
             self._ensure()
@@ -371,11 +432,7 @@ class _Extractor(HTMLParser):
             elif name == "style" and value and _HIDDEN_STYLE.search(value):
                 hidden = True
             elif name == "class" and value:
-                v = value.lower()
-                if "byline" in v:
-                    kind = "byline"
-                elif "dateline" in v:
-                    kind = "dateline"
+                kind = _class_kind(value) or kind
 
         if tag in _VOID:
             if self.skip_depth or hidden:
@@ -402,6 +459,8 @@ class _Extractor(HTMLParser):
                 hidden = True
         elif kind is None:
             kind = _KIND.get(tag)
+        if kind is None:
+            kind = self._kind()
         mark = None
         if not (hidden or self.skip_depth or tag in _SKIP):
             if tag in _CODE:
@@ -409,12 +468,10 @@ class _Extractor(HTMLParser):
             elif tag == "q":
                 mark = "q"
         e = _Element(tag, kind, hidden or tag in _SKIP or tag in _CODE, start, mark)
-        stack.append(e)
-        if e.skip:
-            self.skip_depth += 1
+        self._push(e)
         if tag in _BLOCK:
             self._boundary()
-        elif kind is not None and not self.w.open:
+        elif not self.w.open:
             self.w.want(kind)
         if mark == "q":
             self._ensure()
@@ -423,6 +480,8 @@ class _Extractor(HTMLParser):
             self.last_ws = False
 
     def _implied_close(self, tags: tuple[str, ...], stop: tuple[str, ...], new: str, at: int) -> None:
+        if not any(self.open.get(t) for t in tags):
+            return
         for i in range(len(self.stack) - 1, -1, -1):
             t = self.stack[i].tag
             if t in tags:
@@ -475,10 +534,11 @@ class _Extractor(HTMLParser):
             self.warn(self._here(), f"Could not parse the HTML after line {line} ({type(exc).__name__})")
         end = len(self.source)
         while self.stack:
-            e = self.stack.pop()
+            e = self._pop()
             if e.tag not in _OPTIONAL_END and not self.hide_rest:
                 self.warn(e.start, f"'<{e.tag}>' is never closed")
             self._closed(e, end)
+        self._flush_comments()
         self.w.close()
         if self.dropped_warnings:
             self.warnings.append(

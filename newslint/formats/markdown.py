@@ -372,7 +372,7 @@ class _Parser:
                     containers.pop()
                 self.w.close()
             elif tp == "html_block":
-                self._html_block(tok)
+                self._html_block(tok, containers[-1] if containers else None)
             elif tp in ("code_block", "fence", "hr"):
                 self.w.close()
                 self.prev_image_only = False
@@ -394,7 +394,10 @@ class _Parser:
         nlines = len(_NEWLINE.findall(md_src, 0, c.end()))
         return "\n" * nlines + md_src[c.end() :]
 
-    def _html_block(self, tok: Any) -> None:
+    def _html_block(self, tok: Any, container: str | None) -> None:
+        """Record the comments of a raw HTML block.  The block itself is not prose,
+        except plain text after a comment on the block's last line
+        (``<!-- newslint: ignore x --> The text``), which a reader does see."""
         self.w.close()
         if not tok.map:
             return
@@ -403,14 +406,34 @@ class _Parser:
         last = min(tok.map[1], len(src.ends)) - 1
         hi = src.ends[last]
         text = self.source
+        found: list[tuple[str, int, int]] = []
         start = text.find("<!--", lo, hi)
         while start != -1:
             m = _COMMENT.match(text, start, hi)
             if m is None:
                 self.warnings.append((start, "HTML comment is not closed with '-->'"))
                 break
-            self.b.comment(m.group(1), m.start(), m.end())
+            found.append((m.group(1), m.start(), m.end()))
             start = text.find("<!--", m.end(), hi)
+        tail = (found[-1][2], hi) if found and tok.content.lstrip().startswith("<!--") else None
+        if tail is not None:
+            ts, te = tail
+            while ts < te and text[ts] in " \t":
+                ts += 1
+            while te > ts and text[te - 1] in " \t":
+                te -= 1
+            if ts == te or "<" in text[ts:te] or ts < src.starts[last]:
+                tail = None
+            else:
+                tail = (ts, te)
+        if tail is not None:
+            self.w.want(container or "paragraph")
+            self.w.ensure()
+        for body, s, e in found:
+            self.b.comment(body, s, e)
+        if tail is not None:
+            self.b.verbatim(*tail)
+            self.w.close()
 
     def _paragraph(self, tok: Any, container: str | None) -> None:
         children = tok.children or []
