@@ -306,3 +306,17 @@ def test_suppression_comments_work_end_to_end():
     src = "Intro.\n\nThe the cat. <!-- newslint: ignore repeated-word -->\n\n<!-- newslint: ignore repeated-word --> The the dog.\n\nThe the end.\n"
     found = [(f.name, f.start.line) for f in api.check_text(src, "markdown", {"select": ["repeated-word"]})]
     assert found == [("repeated-word", 7)]
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("*By Tom Aldridge, local democracy reporter*", "byline"),
+        ("By Sarah Hill, Europe correspondent in Kyiv", "byline"),
+        ("**By Jane Smith and Raj Patel**", "byline"),
+        ("By Monday, news of the deal had spread", "paragraph"),
+        ("By the end of the year", "paragraph"),
+    ],
+)
+def test_byline_forms(line, kind):
+    assert blocks(f"# Headline\n\n{line}\n\nBody text.\n")[1] == (kind, line.strip("*"))

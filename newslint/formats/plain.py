@@ -31,7 +31,14 @@ _CAPTION_PREFIX = re.compile(
 _CAPTION_SUFFIX = re.compile(
     r"\((?:[A-Z][\w .&/-]*)?(?:Getty Images|Reuters|AP|AFP|EPA|PA|Shutterstock|Alamy)\)\s*$"
 )
-_BYLINE = re.compile(r"^By\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|van|von|al))*\s*$")
+_BYLINE = re.compile(
+    r"^By\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|van|von|al))*"
+    # "By Jane Smith, political correspondent" / "..., BBC News"
+    r"(?:\s*[,–—-]\s*(?:[\w'’&.-]+\s+){0,5}?"
+    r"(?i:correspondent|reporter|editor|writer|journalist|columnist|staff|news|analyst|producer"
+    r"|contributor|critic|bureau|desk|agencies)"
+    r"(?:\s+(?:in|at|for)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)?\s*$"
+)
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]+,\s*)?(?:\w+day,?\s*)?(?:\d{1,2}\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -47,7 +54,7 @@ def classify(line: str, first: bool) -> str:
     words = line.split()
     if first and len(words) <= 25 and not line.endswith("."):
         return "headline"
-    if len(words) <= 8 and _BYLINE.match(line):
+    if len(words) <= 12 and _BYLINE.match(line):
         return "byline"
     if len(words) <= 8 and _DATELINE.match(line):
         return "dateline"
@@ -67,6 +74,8 @@ def classify_short_block(line: str) -> str | None:
         return None
     if len(line) < 120:
         nwords = line.count(" ") + 1
+        if nwords <= 12 and _BYLINE.match(line):
+            return "byline"
         if nwords <= 8:
             if _BYLINE.match(line):
                 return "byline"
