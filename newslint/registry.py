@@ -71,7 +71,9 @@ class Registry:
                     f"rule {what} {key!r} is used by both {other.__module__}.{other.__qualname__} "
                     f"and {rule.__module__}.{rule.__qualname__}"
                 )
-        if rule.name in CATEGORIES:
+        # a rule may be named after its own category (NL102 house-style); any
+        # other category name would make a selector ambiguous
+        if rule.name in CATEGORIES and rule.name != rule.category:
             raise PluginError(f"rule name {rule.name!r} collides with a category")
         self.rules[rule.code] = rule
         self.by_name[rule.name] = rule

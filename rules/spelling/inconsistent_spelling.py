@@ -1,0 +1,442 @@
+"""NL101 inconsistent-spelling: one name spelled two ways in one story."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from newslint.diagnostics import Applicability, Diagnostic, Fix, Related, Severity
+from newslint.document import Document
+from newslint.rule import Option, Rule, RuleContext
+
+from ._common import (
+    ALLOW_HELP,
+    QUOTES_OPTION,
+    english_words,
+    first_names,
+    fold,
+    in_non_prose,
+    known_names,
+    pieces,
+    quoted_note,
+    strip_possessive,
+    vocabulary,
+)
+from .house_style import HONORIFICS, given_name, house_for, house_options
+from .misspelling import misspellings
+
+_FEMALE = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady"})
+_MALE = frozenset({"Mr", "Sir", "Lord"})
+#: They're, We've, Can't: contractions, not names
+_CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$", re.IGNORECASE)
+
+
+class Occurrence(NamedTuple):
+    start: int
+    end: int
+    word: int  # index into doc.words
+
+
+class Form:
+    """One spelling of a capitalised word and where it appears."""
+
+    __slots__ = ("text", "key", "occ")
+
+    def __init__(self, text: str, key: str):
+        self.text = text
+        self.key = key
+        self.occ: list[Occurrence] = []
+
+    @property
+    def first(self) -> int:
+        return self.occ[0].start
+
+
+class InconsistentSpelling(Rule):
+    """Flags a name spelled more than one way in one story (Zelensky and Zelenskyy,
+    Dmytrenko and Dmitrenko, Kharkov and Kharkiv) with no list of names given in
+    advance.
+
+    Capitalised words that are not ordinary English words are compared with each
+    other: two spellings one edit apart (a letter added, dropped, changed or two
+    letters swapped; accents and case ignored) are one name, and so are the spellings
+    that the house-style packs list for one place or person (Kiev and Kyiv, which no
+    string measure would pair).  The minority spelling is flagged (the later one on a
+    tie), pointing to where the other appears.  When the house style prefers one of
+    the spellings, that one is the target whatever the counts; spellings that NL102
+    (house-style) or NL103 (misspelling) already report are left to them.
+
+    Forms that differ on purpose are left alone: plurals and possessives (Smith,
+    Smith's, the Smiths), feminine and other endings (Navalny/Navalnaya,
+    Kowalski/Kowalska, Israel/Israeli), a name and a common word (Mr Brown, brown),
+    two people with close names (Johnson and Johnston with different first names or
+    titles), two common first names (Brian and Bryan) unless the same surname follows
+    both, and inflected ordinary words.  Similar names are found with a
+    deletion-neighbourhood index, so the work grows with the number of distinct names
+    rather than its square: a 20,000-word live blog stays fast.
+
+    Why: a name spelled two ways makes readers wonder whether there are two people,
+    and is the commonest correction newspapers print.
+
+    Example: ``President Volodymyr Zelenskyy said ... Mr Zelensky added`` gives
+    "'Zelensky' here but 'Zelenskyy' on line 1: one name spelled two ways (1 use each;
+    check which is right)".
+
+    Fix safety: unsafe; the other spelling replaces the flagged one, but the majority
+    is not always right.
+
+    Options: ``min-length`` (shortest name compared by similarity, default 5),
+    ``allow`` (names never flagged) and ``quotes`` (``"flag"`` or ``"ignore"`` text
+    inside quotation marks).
+    """
+
+    code = "NL101"
+    name = "inconsistent-spelling"
+    category = "consistency"
+    summary = "The same name spelled more than one way in one story"
+    severity = Severity.WARNING
+    fix_safety = "unsafe"
+    options = {
+        "min-length": Option(5, "shortest name (in letters) compared by similarity", int, minimum=3),
+        "case-variants": Option(
+            False, "also flag spellings that differ only in capitals (PayPal/Paypal, CeBIT/Cebit)", bool
+        ),
+        "allow": Option([], ALLOW_HELP, list),
+        "quotes": QUOTES_OPTION,
+    }
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+        house = house_for(house_options(ctx), ctx)
+        groups = house.group_index(fold)
+        forms = collect_forms(doc, groups)
+        if len(forms) < 2:
+            return
+        pairs = similar_pairs(forms, groups, self.opts["min-length"], self.opts["case-variants"])
+        if not pairs:
+            return
+        involved = {f for p in pairs for f in p}
+        fill_occurrences(doc, forms, involved)
+        self._drop_occurrences(doc, house, groups, [forms[t] for t in involved])
+        ctxs: dict[str, _Context] = {}
+        neighbours: dict[str, set[str]] = {}
+        for a, b in pairs:
+            fa, fb = forms[a], forms[b]
+            if not fa.occ or not fb.occ:
+                continue
+            same_group = groups.get(fa.key) is not None and groups.get(fa.key) == groups.get(fb.key)
+            if not same_group:
+                ca = ctxs.get(a) or ctxs.setdefault(a, _context(doc, fa))
+                cb = ctxs.get(b) or ctxs.setdefault(b, _context(doc, fb))
+                if _different_people(a, b, ca, cb):
+                    continue
+            neighbours.setdefault(a, set()).add(b)
+            neighbours.setdefault(b, set()).add(a)
+        if not neighbours:
+            return
+        preferred = house.preferred()
+        allow = set(self.opts.get("allow") or ())
+
+        def rank(t: str) -> tuple[int, int, int]:
+            f = forms[t]
+            return (0 if t.lower() in preferred else 1, -len(f.occ), f.first)
+
+        for t in sorted(neighbours, key=lambda t: forms[t].first):
+            if t in allow or t.lower() in preferred:
+                continue
+            target = min(neighbours[t] | {t}, key=rank)
+            if target == t:
+                continue
+            if t.lower() in house.avoided() and _rule_enabled(ctx, "NL102"):
+                continue  # NL102 reports it, with the house style as evidence
+            if t in misspellings() and _rule_enabled(ctx, "NL103"):
+                continue  # NL103 reports it as a misspelling (Ukranian)
+            yield from self._report(doc, forms[t], forms[target], target.lower() in preferred)
+
+    def _drop_occurrences(self, doc, house, groups, forms: list[Form]) -> None:
+        """Forget uses that do not count: in URLs or code, in quotations when
+        ``quotes = "ignore"``, in a house-style exception ("chicken Kiev"), and
+        place names used as surnames (Mr Nikolaev)."""
+        ignore_quotes = self.opts.get("quotes") == "ignore"
+        exceptions = house.exception_spans(doc.text) if any(f.key in groups for f in forms) else []
+        for f in forms:
+            kept = []
+            for o in f.occ:
+                if in_non_prose(doc, o.start, o.end) or (ignore_quotes and doc.in_quote(o.start)):
+                    continue
+                if f.key in groups:
+                    if any(s <= o.start and o.end <= e for s, e in exceptions):
+                        continue
+                    if groups[f.key][1] == "place" and o.word > 0:
+                        prev = _joined_prev(doc, o.word)
+                        if prev is not None and (prev in HONORIFICS or given_name(prev)):
+                            continue
+                kept.append(o)
+            f.occ = kept
+
+    def _report(self, doc: Document, f: Form, target: Form, house_prefers: bool) -> Iterator[Diagnostic]:
+        n, m = len(f.occ), len(target.occ)
+        line = doc.line_of(target.first)
+        if house_prefers:
+            why = f"which house style prefers ({_uses(m)})"
+            head = f"'{f.text}' here but '{target.text}' on line {line}, {why}"
+        elif n == m:
+            head = (f"'{f.text}' here but '{target.text}' on line {line}: one name spelled two ways "
+                    f"({_uses(n)} each; check which is right)")
+        else:
+            head = (f"'{f.text}' here but '{target.text}' on line {line}: one name spelled two ways "
+                    f"({_uses(n)} against {_uses(m)})")
+        related = (Related(target.first, target.first + len(target.text), f"'{target.text}' here"),)
+        for o in f.occ:
+            yield self.report(
+                o.start,
+                o.end,
+                head + quoted_note(doc, o.start),
+                suggestions=(target.text,),
+                fix=Fix.replace(o.start, o.end, target.text, Applicability.UNSAFE, f"Replace with '{target.text}'"),
+                related=related,
+                data={"variant_of": target.text},
+            )
+
+
+def _uses(n: int) -> str:
+    return "1 use" if n == 1 else f"{n} uses"
+
+
+# -- collecting names ------------------------------------------------------------------------
+
+
+def collect_forms(doc: Document, groups: dict[str, tuple[int, str]]) -> dict[str, Form]:
+    """Capitalised words that may be names, by spelling (possessives stripped;
+    occurrences are filled in later, for the spellings that matter)."""
+    words = english_words()
+    texts, _ = vocabulary(doc)
+    forms: dict[str, Form] = {}
+    # letters only: hyphenated words and possessives are in the vocabulary as
+    # parts and stripped forms too; contractions (They're) and codes (A380) are no names
+    for t in [t for t in texts if t[0].isupper() and len(t) >= 4 and t.isalpha()]:
+        if t.isupper() or (t[-1] == "s" and t[:-1].isupper()):
+            continue  # acronyms and their plurals (NGOs, MMORPGs)
+        key = t.lower() if t.isascii() else fold(t)
+        if key in words and key not in groups:
+            continue
+        forms[t] = Form(t, key)
+    # names with an apostrophe inside (O'Brien)
+    for t in [t for t in texts if t[0].isupper() and ("'" in t or "’" in t)]:
+        if strip_possessive(t) != t or _CONTRACTION.search(t) or not t.replace("'", "").replace("’", "").isalpha():
+            continue
+        forms[t] = Form(t, fold(t))
+    return forms
+
+
+def fill_occurrences(doc: Document, forms: dict[str, Form], wanted: set[str]) -> None:
+    """Record where each spelling in ``wanted`` appears (one pass over the words)."""
+    for i, w in enumerate(doc.words):
+        t = w.text
+        if not t[:1].isupper():
+            continue
+        for start, piece in pieces(t, w.start):
+            if piece in wanted:
+                forms[piece].occ.append(Occurrence(start, start + len(piece), i))
+
+
+# -- similarity --------------------------------------------------------------------------------
+
+
+def similar_pairs(
+    forms: dict[str, Form], groups: dict[str, tuple[int, str]], min_length: int, case_variants: bool = False
+) -> list[tuple[str, str]]:
+    """Pairs of spellings that may be one name: the same house-style group, the same
+    letters but for accents and case, or one edit apart (found through an index of
+    single-letter deletions, so the cost is linear in the number of spellings)."""
+    pairs: set[tuple[str, str]] = set()
+    by_key: dict[str, list[str]] = {}
+    for t, f in forms.items():
+        by_key.setdefault(f.key, []).append(t)
+    # house-style groups (Kiev/Kyiv)
+    by_group: dict[int, list[str]] = {}
+    for key, texts in by_key.items():
+        g = groups.get(key)
+        if g is not None:
+            by_group.setdefault(g[0], []).extend(texts)
+    for texts in by_group.values():
+        _add_all(pairs, texts)
+    # accents (Rinkēvičs/Rinkevics) and, when asked for, case (PayPal/Paypal)
+    for texts in by_key.values():
+        if len(texts) > 1:
+            if case_variants:
+                _add_all(pairs, texts)
+            else:
+                by_lower: dict[str, list[str]] = {}
+                for t in texts:
+                    by_lower.setdefault(t.lower(), []).append(t)
+                _add_all(pairs, [v[0] for v in by_lower.values()])
+    # one edit apart
+    keys = [k for k in by_key if len(k) >= min_length]
+    for a, b in candidate_pairs(keys):
+        if _variant_keys(a, b):
+            for ta in by_key[a]:
+                for tb in by_key[b]:
+                    if case_variants or ta.lower() != tb.lower():
+                        pairs.add((ta, tb) if ta < tb else (tb, ta))
+    return sorted(pairs)
+
+
+#: Up to this many spellings, compare within blocks of one first letter; above
+#: it, use the deletion index, whose cost grows linearly.
+SMALL = 80
+
+
+def candidate_pairs(keys: list[str], small: int = SMALL) -> set[tuple[str, str]]:
+    """Pairs of distinct keys that may be one edit apart (a superset of them, with
+    the same first letter).  Both methods return every such pair."""
+    out: set[tuple[str, str]] = set()
+    if len(keys) <= small:
+        blocks: dict[str, list[str]] = {}
+        for k in keys:
+            blocks.setdefault(k[0], []).append(k)
+        for block in blocks.values():
+            n = len(block)
+            for x in range(n):
+                a = block[x]
+                for y in range(x + 1, n):
+                    b = block[y]
+                    if -1 <= len(a) - len(b) <= 1:
+                        out.add((a, b) if a < b else (b, a))
+        return out
+    # deletion neighbourhood: two keys one edit apart (substitution, insertion,
+    # deletion or swap of neighbours) share a key with one letter deleted, or one
+    # is the other with a letter deleted
+    index: dict[str, list[str]] = {}
+    for key in keys:
+        index.setdefault(key, []).append(key)
+        for i in range(len(key)):
+            index.setdefault(key[:i] + key[i + 1:], []).append(key)
+    for bucket in index.values():
+        if len(bucket) < 2:
+            continue
+        for x in range(len(bucket)):
+            for y in range(x + 1, len(bucket)):
+                a, b = bucket[x], bucket[y]
+                if a != b and a[0] == b[0]:
+                    out.add((a, b) if a < b else (b, a))
+    return out
+
+
+def _add_all(pairs: set[tuple[str, str]], texts: list[str]) -> None:
+    for x in range(len(texts)):
+        for y in range(x + 1, len(texts)):
+            a, b = texts[x], texts[y]
+            if a != b:
+                pairs.add((a, b) if a < b else (b, a))
+
+
+def _variant_keys(a: str, b: str) -> bool:
+    """Are two folded spellings, one edit apart at most, likely one name?"""
+    from rapidfuzz.distance import OSA  # imported on first use: the CLI starts faster
+
+    if OSA.distance(a, b, score_cutoff=1) > 1:
+        return False
+    if a[0] != b[0]:
+        return False  # Mills/Hills, Rowling/Bowling
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) != len(long_):
+        if long_.startswith(short):
+            # an ending added: plurals, demonyms, feminine forms (Smiths, Israeli,
+            # Ivanova, Louise) differ on purpose; a doubled last letter is a slip
+            # (Zelensky/Zelenskyy, Navalny/Navalnyy)
+            return long_[-1] == short[-1]
+        if long_.endswith(short):
+            return False  # a letter added in front
+        return True  # a letter added inside (Mourinho/Mourinnho, Zelensky/Zelenskiy)
+    # same length: a substitution or a swap
+    if a[-1] != b[-1] and a[:-1] == b[:-1]:
+        # the last letter changed: a vowel there is a feminine or case ending
+        # (Kowalski/Kowalska, Papadopoulos/Papadopoulou, Maria/Marie) and differs
+        # on purpose; i/y (Dmitri/Dmitry) and consonants (Umerov/Umerow) are
+        # transliteration
+        return {a[-1], b[-1]} == {"i", "y"} or not ({a[-1], b[-1]} & set("aeiou"))
+    return True
+
+
+# -- are these two people? ------------------------------------------------------------------------
+
+
+class _Context(NamedTuple):
+    firsts: frozenset[str]  # first names written before the name
+    titles: frozenset[str]  # genders of honorifics before it ("m", "f")
+    nexts: frozenset[str]  # capitalised words after it (surnames, for first names)
+
+
+def _joined_prev(doc: Document, i: int) -> str | None:
+    """The word before word ``i`` when only spaces separate them (same phrase)."""
+    words = doc.words
+    prev = words[i - 1]
+    gap = doc.text[prev.end: words[i].start]
+    if gap.strip(" .") or "\n" in gap:
+        return None
+    return prev.text
+
+
+def _joined_next(doc: Document, i: int) -> str | None:
+    words = doc.words
+    if i + 1 >= len(words):
+        return None
+    nxt = words[i + 1]
+    gap = doc.text[words[i].end: nxt.start]
+    if gap.strip(" ") or "\n" in gap:
+        return None
+    return nxt.text
+
+
+def _context(doc: Document, f: Form) -> _Context:
+    firsts, titles, nexts = set(), set(), set()
+    for o in f.occ:
+        if o.word > 0:
+            prev = _joined_prev(doc, o.word)
+            if prev is not None:
+                if prev in _FEMALE:
+                    titles.add("f")
+                elif prev in _MALE:
+                    titles.add("m")
+                elif given_name(prev):
+                    firsts.add(prev)
+        nxt = _joined_next(doc, o.word)
+        if nxt is not None and nxt[:1].isupper():
+            nexts.add(strip_possessive(nxt))
+    return _Context(frozenset(firsts), frozenset(titles), frozenset(nexts))
+
+
+def _different_people(a: str, b: str, ca: _Context, cb: _Context) -> bool:
+    if ca.firsts and cb.firsts and not (ca.firsts & cb.firsts):
+        return True  # Boris Johnson, Ann Johnston
+    if ca.titles and cb.titles and not (ca.titles & cb.titles):
+        return True  # Mr Smith, Mrs Smyth
+    if _established(a) and _established(b):
+        # two established names (Brian and Bryan, Colombia and Columbia): one
+        # name only when the same surname follows both or the same first name
+        # comes before both
+        return not (ca.nexts & cb.nexts) and not (ca.firsts & cb.firsts)
+    return False
+
+
+def _established(name: str) -> bool:
+    return name in first_names() or name in known_names()
+
+
+def _rule_enabled(ctx: RuleContext, code: str) -> bool:
+    """Whether another rule runs on this file (to leave its findings to it)."""
+    key = ("spelling.enabled", code, ctx.path)
+    hit = ctx.shared.get(key)
+    if hit is None:
+        try:
+            from newslint.registry import default_registry
+
+            registry = default_registry()
+            hit = any(r.code == code for r in ctx.settings.enabled_rules(registry, ctx.path))
+        except Exception:  # noqa: BLE001 - without a registry, assume the default (on)
+            hit = True
+        ctx.shared[key] = hit
+    return hit
+
+
+RULES = [InconsistentSpelling]
