@@ -19,7 +19,7 @@ from rules.spelling import DialectMix, HouseStyle, InconsistentSpelling, Misspel
 from rules.spelling import _house
 from rules.spelling._common import fold, match_case
 from rules.spelling.dialect_mix import dialect_markers
-from rules.spelling.inconsistent_spelling import SMALL, _variant_keys, candidate_pairs
+from rules.spelling.inconsistent_spelling import SMALL, _variant_keys, candidate_pairs, skeleton
 from rules.spelling.misspelling import misspellings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -122,6 +122,18 @@ def test_variant_pairs(a, b):
 )
 def test_forms_different_on_purpose(a, b):
     assert not _variant_keys(fold(a), fold(b))
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("Hrytsenko", "Gritsenko", True), ("Ihor", "Igor", True), ("Zelenskyy", "Zelenskii", True),
+        ("Hennadiy", "Gennadii", True), ("Kharkiv", "Kharkov", False), ("Hrytsenko", "Grytsenko", True),
+        ("Boyko", "Boiko", True), ("Petrenko", "Petrenco", False),
+    ],
+)
+def test_romanisation_skeleton(a, b, same):
+    assert (skeleton(fold(a)) == skeleton(fold(b))) is same
 
 
 def _random_names(n: int, seed: int) -> list[str]:

@@ -270,6 +270,15 @@ def similar_pairs(
                 for t in texts:
                     by_lower.setdefault(t.lower(), []).append(t)
                 _add_all(pairs, [v[0] for v in by_lower.values()])
+    # Ukrainian and Russian romanisations of one name (Hrytsenko/Gritsenko,
+    # Ihor/Igor, Zelenskyy/Zelenskii): the same transliteration skeleton
+    by_skeleton: dict[str, list[str]] = {}
+    for key in by_key:
+        if len(key) >= 4:
+            by_skeleton.setdefault(skeleton(key), []).append(key)
+    for keys_ in by_skeleton.values():
+        if len(keys_) > 1:
+            _add_all(pairs, _first_forms(keys_, by_key, case_variants))
     # one edit apart
     keys = [k for k in by_key if len(k) >= min_length]
     for a, b in candidate_pairs(keys):
@@ -320,6 +329,23 @@ def candidate_pairs(keys: list[str], small: int = SMALL) -> set[tuple[str, str]]
                 if a != b and a[0] == b[0]:
                     out.add((a, b) if a < b else (b, a))
     return out
+
+
+_SKELETON_RUNS = re.compile(r"i+")
+
+
+def skeleton(key: str) -> str:
+    """A folded spelling with the letters that Ukrainian and Russian romanisation
+    render differently merged: h/g (Hrytsenko, Gritsenko) and y/i (Zelenskyy,
+    Zelenskii), runs of i made one."""
+    return _SKELETON_RUNS.sub("i", key.replace("g", "h").replace("y", "i"))
+
+
+def _first_forms(keys: list[str], by_key: dict[str, list[str]], case_variants: bool) -> list[str]:
+    """One written form per key (all of them when case variants count)."""
+    if case_variants:
+        return [t for k in keys for t in by_key[k]]
+    return [by_key[k][0] for k in keys]
 
 
 def _add_all(pairs: set[tuple[str, str]], texts: list[str]) -> None:
