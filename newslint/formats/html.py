@@ -38,10 +38,9 @@ or tag, and a bare ``<`` in text each add a warning (reported by the
 from __future__ import annotations
 
 import re
-from html import unescape
 from bisect import bisect_right
 from itertools import accumulate
-from html.parser import HTMLParser
+from typing import Any
 
 from ..document import ParseResult, TextBuilder
 from . import InputFormat
@@ -129,9 +128,12 @@ class _Element:
         self.mark = mark  # "code": a placeholder when it closes; "q": a closing quote
 
 
-class _Extractor(HTMLParser):
+class _ExtractorBase:
+    """The extractor's logic; mixed with ``html.parser.HTMLParser`` on first use
+    (the standard library's HTML modules are imported lazily for a fast cold start)."""
+
     def __init__(self, source: str):
-        super().__init__(convert_charrefs=False)
+        super().__init__(convert_charrefs=False)  # type: ignore[call-arg]
         self.source = source
         lengths = [len(line) + 1 for line in source.split("\n")]
         self.line_starts = [0, *accumulate(lengths)]
@@ -233,6 +235,8 @@ class _Extractor(HTMLParser):
             self.last_ws = True
 
     def _emit_entity(self, start: int, end: int) -> None:
+        from html import unescape
+
         raw = self.source[start:end]
         text = unescape(raw)
         if text in (" ", "\t", "\n", "\r", "\f"):
@@ -547,8 +551,19 @@ class _Extractor(HTMLParser):
         return self.b.result(self.warnings)
 
 
+_EXTRACTOR: Any = None
+
+
 def parse(source: str) -> ParseResult:
-    return _Extractor(source).finish()
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        from html.parser import HTMLParser
+
+        class _Extractor(_ExtractorBase, HTMLParser):
+            pass
+
+        _EXTRACTOR = _Extractor
+    return _EXTRACTOR(source).finish()
 
 
 FORMAT = InputFormat(
