@@ -9,6 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from newslint.api import check_text, make_settings, parse
 from newslint.diagnostics import Applicability
@@ -411,3 +414,20 @@ def test_derived_data_is_reproducible(tmp_path):
     )
     for name in ("english_words.txt.gz", "known_names.txt.gz", "dialect_pairs.csv", "first_names.txt"):
         assert (tmp_path / name).read_bytes() == (root / "rules" / "spelling" / name).read_bytes(), name
+
+
+# -- robustness -------------------------------------------------------------------------------
+
+_WORDS = ["Kiev", "Kyiv", "Zelensky", "Zelenskyy", "goverment", "colour", "color", "Mr", "O'Brien",
+          "Kiev's", "Kiev-based", "ŁÓDŹ", "İstanbul", "straße", "Ⅻ", "'", '"', "-", ".", "\n\n", "https://x.org/Kiev"]
+
+
+@hypothesis_settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(min_size=1, max_size=8)), max_size=60))
+def test_spelling_rules_never_crash(parts):
+    text = " ".join(parts)
+    for fmt in ("text", "markdown"):
+        findings = check_text(text, fmt, {"select": SPELLING + ["NL903"]})
+        assert not [f for f in findings if f.code == "NL903"], findings
+        for f in findings:
+            assert f.flagged  # a real, non-empty span of the text
