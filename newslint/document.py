@@ -22,6 +22,7 @@ computed lazily, once per document, as cached properties.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterator
@@ -29,6 +30,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis.quotes import Quote
     from .analysis.text import Sentence, Word
+
+_LINE_END = re.compile(r"\r\n?|\n")
 
 #: Every block kind a format may produce.
 BLOCK_KINDS = (
@@ -273,8 +276,12 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
+        """Offsets where lines start; a line ends at LF, CRLF or a lone CR."""
+        src = self.source
+        if "\r" in src:
+            return [0] + [m.end() for m in _LINE_END.finditer(src)]
         starts = [0]
-        find = self.source.find
+        find = src.find
         i = find("\n")
         while i != -1:
             starts.append(i + 1)

@@ -234,3 +234,10 @@ def test_rules_and_explain(run_cli):
 def test_version(run_cli):
     r = run_cli("--version")
     assert r.code == 0 and r.out.startswith("newslint ")
+
+
+def test_lone_cr_line_ends_count_as_lines(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "mac.txt", b"Head\r\rA LOUD line.\r")
+    r = run_cli("check", "mac.txt")
+    assert r.out.startswith("mac.txt:3:3: XT101")
