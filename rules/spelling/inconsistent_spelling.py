@@ -70,7 +70,7 @@ class InconsistentSpelling(Rule):
     Smith's, the Smiths), feminine and other endings (Navalny/Navalnaya,
     Kowalski/Kowalska, Israel/Israeli), a name and a common word (Mr Brown, brown),
     two people with close names (Johnson and Johnston with different first names or
-    titles), two common first names (Brian and Bryan) unless the same surname follows
+    titles, Rafael Nadal and Rafal Majka), two common first names (Brian and Bryan) unless the same surname follows
     both, and inflected ordinary words.  Similar names are found with a
     deletion-neighbourhood index, so the work grows with the number of distinct names
     rather than its square: a 20,000-word live blog stays fast.
@@ -177,8 +177,8 @@ class InconsistentSpelling(Rule):
         n, m = len(f.occ), len(target.occ)
         line = doc.line_of(target.first)
         if house_prefers:
-            why = f"which house style prefers ({_uses(m)})"
-            head = f"'{f.text}' here but '{target.text}' on line {line}, {why}"
+            head = (f"'{f.text}' here but '{target.text}' on line {line} ({_uses(m)}), "
+                    "which house style prefers")
         elif n == m:
             head = (f"'{f.text}' here but '{target.text}' on line {line}: one name spelled two ways "
                     f"({_uses(n)} each; check which is right)")
@@ -435,6 +435,8 @@ def _context(doc: Document, f: Form) -> _Context:
 def _different_people(a: str, b: str, ca: _Context, cb: _Context) -> bool:
     if ca.firsts and cb.firsts and not (ca.firsts & cb.firsts):
         return True  # Boris Johnson, Ann Johnston
+    if ca.nexts and cb.nexts and not (ca.nexts & cb.nexts):
+        return True  # Rafael Nadal, Rafal Majka
     if ca.titles and cb.titles and not (ca.titles & cb.titles):
         return True  # Mr Smith, Mrs Smyth
     if _established(a) and _established(b):
