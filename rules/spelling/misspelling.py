@@ -49,7 +49,9 @@ class Misspelling(Rule):
     The list is codespell's dictionary of common misspellings (installed with
     newslint) plus the entries in ``misspellings.csv`` beside this rule, less every
     entry whose misspelling is itself an English word (checked against the SCOWL word
-    lists shipped with the rule) and those listed in ``misspelling_allow.txt``.
+    lists shipped with the rule), those listed in ``misspelling_allow.txt``, and
+    codespell's entries under five letters, which too often are foreign words,
+    abbreviations or parts of romanised names.
     Words inside URLs, e-mail addresses and code are skipped.  A capitalised word is
     taken for a proper name, and left alone, unless the dictionary lists it
     capitalised ("Ukranian", "Britian") or it opens a sentence and the story never
@@ -145,7 +147,11 @@ class Misspelling(Rule):
 
 
 def _parts(word: str, offset: int) -> list[tuple[int, str]]:
-    """The parts of a hyphenated compound worth checking on their own."""
+    """The parts of a hyphenated compound worth checking on their own: none after
+    a prefix ("pre-empted", "mis-selling"), none of a name (Mao Tse-tung, Kim
+    Jong-un), none shorter than four letters ("add-ons")."""
+    if word[:1].isupper():
+        return [(offset, word.replace(".", "-").split("-")[0])]
     out: list[tuple[int, str]] = []
     pos = 0
     prev = ""
@@ -175,12 +181,19 @@ def _raw() -> dict[str, str]:
     if path is not None:
         data = path.read_text(encoding="utf-8")
         raw = dict(line.split("->", 1) for line in data.splitlines() if "->" in line)
+    raw.update(_own())
+    return raw
+
+
+@lru_cache(maxsize=None)
+def _own() -> dict[str, str]:
+    """newslint's own entries (misspellings.csv), in codespell's format."""
+    out = {}
     with open(HERE / "misspellings.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            raw[row["misspelling"]] = ", ".join(c.strip() for c in row["correction"].split("|")) + (
-                "," if "|" in row["correction"] else ""
-            )
-    return raw
+            fixes = [c.strip() for c in row["correction"].split("|")]
+            out[row["misspelling"]] = ", ".join(fixes) + ("," if len(fixes) > 1 else "")
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -216,8 +229,16 @@ class _Table:
         return {w for w in words if w in raw and self.get(w) is not None}
 
 
+#: Shorter codespell entries are too often a foreign word, an abbreviation or part
+#: of a romanised name ("ist", "juni", "Mao Tse-tung"); short misspellings come
+#: from misspellings.csv only.
+MIN_LENGTH = 5
+
+
 def _filtered(key: str, data: str) -> Entry | None:
-    if len(key) < 3 or key in _allowed() or not key.isalpha():
+    if key in _allowed() or not key.isalpha():
+        return None
+    if len(key) < MIN_LENGTH and key not in _own():
         return None
     if key.isupper() or not (key.islower() or (key[0].isupper() and key[1:].islower())):
         return None  # acronyms and CamelCase names
