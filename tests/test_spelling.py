@@ -74,6 +74,16 @@ def test_seed_article_safe_fixes_give_house_style():
     assert "Zelensky " not in fixed_unsafe and fixed_unsafe.count("Zelenskyy") == 2
 
 
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not present")
+@pytest.mark.parametrize("style,flagged", [("AP", ["Zelensky"]), ("BBC", ["Zelenskyy"]),
+                                          ("Reuters", ["Zelenskyy", "Zelensky"])])
+def test_seed_article_with_a_chosen_style(style, flagged):
+    findings = lint(SEED.read_text(encoding="utf-8"), {"rules": {"house-style": {"style": style}}})
+    zel = [f for f in findings if f.flagged.startswith("Zelensk")]
+    assert [f.flagged for f in zel] == flagged
+    assert {f.code for f in zel} == {"NL102"}  # NL101 leaves the choice to house style
+
+
 # -- the corpus -----------------------------------------------------------------------------
 
 
