@@ -1,0 +1,167 @@
+"""The block-level check shared by NL301 (paragraphs) and NL303 (captions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+
+from newslint.diagnostics import Applicability, Diagnostic, Fix, Related
+from newslint.rule import Option
+
+from ._similarity import (
+    BODY_KINDS,
+    CAPTION_KINDS,
+    DEFAULT_IGNORE_PATTERNS,
+    DupIndex,
+    NearSettings,
+    Unit,
+    compile_patterns,
+    describe_differences,
+    differences,
+    how_alike,
+    kind_phrase,
+    snippet,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.document import Document
+    from newslint.rule import Rule, RuleContext
+
+def block_options(threshold: float) -> dict[str, Option]:
+    """The options NL301 and NL303 share, with the rule's default threshold."""
+    return {
+        "min-words": Option(
+            8,
+            "Blocks with fewer words are never reported (live-blog stamps, short "
+            "standard lines)",
+            int,
+            minimum=1,
+        ),
+        "threshold": Option(
+            threshold,
+            "Word-level similarity (0-1) from which a block counts as a near repeat; "
+            "1.0 reports exact repeats only",
+            float,
+            minimum=0.5,
+            maximum=1.0,
+        ),
+        "near-min-words": Option(
+            12,
+            "Blocks with fewer words are reported only when repeated exactly",
+            int,
+            minimum=1,
+        ),
+        "ignore-patterns": Option(
+            list(DEFAULT_IGNORE_PATTERNS),
+            "Regular expressions (case-insensitive, searched in the block) for lines "
+            "that repeat by design: credits, stamps, calls to action",
+            list,
+        ),
+    }
+
+
+_NOUN = {"paragraph": "Paragraph", "list-item": "List item", "caption": "Caption"}
+
+
+@dataclass(frozen=True)
+class BlockSettings:
+    """NL301's and NL303's resolved options, by the block kind each reports."""
+
+    options: dict[str, Mapping[str, Any]]  # block kind -> options
+    near: dict[str, NearSettings]  # block kind -> near-repeat settings
+
+    def pattern(self, kind: str):
+        return compile_patterns(tuple(self.options[kind]["ignore-patterns"]))
+
+
+def block_settings(
+    ctx: "RuleContext", own: "Rule | None" = None, holder: "Rule | None" = None
+) -> BlockSettings:
+    """The settings of both block rules: ``own``'s options for its own kinds and
+    the configuration's (over the defaults) for the other rule.  Cached on
+    ``holder`` (default ``own``) for the settings object it was last given."""
+    holder = holder or own or ctx
+    cached = getattr(holder, "_block_settings", None)
+    if cached is not None and cached[0] is ctx.settings:
+        return cached[1]
+    from .duplicate_caption import DuplicateCaption
+    from .duplicate_paragraph import DuplicateParagraph
+
+    options: dict[str, Mapping[str, Any]] = {}
+    near: dict[str, NearSettings] = {}
+    for cls, kinds in ((DuplicateParagraph, BODY_KINDS), (DuplicateCaption, CAPTION_KINDS)):
+        if own is not None and type(own) is cls:
+            opts = own.opts
+        else:
+            opts = {k: o.default for k, o in cls.options.items()}
+            opts.update(ctx.settings.options_for(cls))
+        for kind in kinds:
+            options[kind] = opts
+            if opts["threshold"] < 1.0:
+                near[kind] = NearSettings(
+                    opts["threshold"],
+                    max(opts["near-min-words"], opts["min-words"]),
+                    compile_patterns(tuple(opts["ignore-patterns"])),
+                )
+    result = BlockSettings(options, near)
+    try:
+        holder._block_settings = (ctx.settings, result)  # type: ignore[union-attr]
+    except AttributeError:  # pragma: no cover - a holder without a __dict__
+        pass
+    return result
+
+
+def block_repeat(idx: DupIndex, unit: Unit, bs: BlockSettings) -> tuple[Unit, float] | None:
+    """The earlier copy of block ``unit`` and the similarity (1.0 for an exact
+    repeat), or None, under the settings of the rule that reports ``unit``'s kind."""
+    opts = bs.options.get(unit.kind)
+    if opts is None or unit.n_words < opts["min-words"]:
+        return None
+    first = idx.earlier_copy(unit)
+    if first is not None:
+        return first, 1.0
+    if unit.kind in bs.near:
+        return idx.near_copies(bs.near).get(unit.block)
+    return None
+
+
+def check_blocks(
+    rule: "Rule", doc: "Document", ctx: "RuleContext", kinds: frozenset[str]
+) -> Iterator[Diagnostic]:
+    idx = DupIndex.of(doc)
+    bs = block_settings(ctx, rule)
+    text = doc.text
+    for unit in idx.blocks:
+        if unit.kind not in kinds:
+            continue
+        found = block_repeat(idx, unit, bs)
+        if found is None or idx.is_ignored(unit, bs.pattern(unit.kind)):
+            continue
+        first, similarity = found
+        ours = text[unit.start : unit.end]
+        theirs = text[first.start : first.end]
+        where = kind_phrase(doc, first)
+        noun = _NOUN.get(unit.kind, "Block")
+        related = [Related(first.start, first.end, "first copy")]
+        if similarity >= 1.0:
+            how = how_alike(ours, theirs)
+            msg = f"{noun} '{snippet(ours)}' repeats {where} ({how}); keep one copy"
+            fix = None
+            if doc.source_map.is_verbatim(unit.start, unit.end):
+                fix = Fix.replace(
+                    unit.start, unit.end, "", Applicability.DISPLAY_ONLY, "Remove this copy"
+                )
+            yield rule.report(unit.start, unit.end, msg, fix=fix, related=related,
+                              data={"similarity": 1.0, "first_line": doc.line_of(first.start)})
+            continue
+        diffs = differences(ours, theirs)
+        line = doc.line_of(first.start)
+        detail = describe_differences(diffs, line)
+        msg = (
+            f"{noun} '{snippet(ours)}' nearly repeats {where} "
+            f"({round(similarity * 100)}% alike): {detail}"
+        )
+        if any(d.figure for d in diffs):
+            msg += "; check which figure is right"
+        yield rule.report(unit.start, unit.end, msg, related=related,
+                          data={"similarity": round(similarity, 3), "first_line": line})

@@ -1,0 +1,548 @@
+"""Shared machinery of the duplication rules (NL3xx).
+
+Everything here works on *units*: a whole block (paragraph, list item or caption)
+or one sentence of such a block.  A unit is compared through its *key*, its words
+lower-cased and joined by single spaces, so whitespace, case, punctuation and the
+style of quotation marks and apostrophes never matter.
+
+Exact repeats are found with a dictionary of keys.  Near repeats (a word or two
+changed) are found with prefix filtering, an exact all-pairs similarity search:
+the words of each block are ordered rarest first (by how many blocks of the story
+hold them) and only the first few, the *prefix*, go into an inverted index.  Two
+blocks whose word-level similarity reaches the threshold must share a word of
+their prefixes, so only blocks that do are compared in full.  On a 5,000-entry
+live blog this compares a few thousand pairs instead of twelve million.
+
+Similarity is the Indel (insert/delete) similarity of the two word sequences:
+``2 * LCS / (len(a) + len(b))``, 1.0 for identical word sequences.
+
+The analysis is computed once per document and cached in ``Document.cache``;
+each rule then reads the part it owns.  Which rule reports a pair is decided by
+the *later* copy, the one reported: a whole body block (paragraph, list item) is
+NL301's, a caption is NL303's, a sentence inside a longer block is NL302's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from math import ceil
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.document import Block, Document
+
+#: Block kinds whose repeats are reported (a whole block or its sentences).
+#: Headlines and headings echo the story on purpose, blockquotes are often pull
+#: quotes that repeat the body by design, bylines/datelines/table cells are
+#: boilerplate or data.
+BODY_KINDS = frozenset({"paragraph", "list-item"})
+CAPTION_KINDS = frozenset({"caption"})
+COMPARED_KINDS = BODY_KINDS | CAPTION_KINDS
+
+#: Lines that repeat by design in wire copy and live blogs.  Anchored at the
+#: start of the line: an unanchored pattern is tried at every position of every
+#: block and costs forty times more.
+DEFAULT_IGNORE_PATTERNS = (
+    # live-blog and wire stamps: "Updated 10:32", "Posted at 9.15am"
+    r"^(?:last\s+)?(?:updated|posted|published|edited|filed)\b",
+    # credits: "Reporting by ...", "Additional reporting by ...", "(Editing by ...)"
+    r"^\W*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|"
+    r"production|produced|photographs?|pictures?|video|words)\s+by\b",
+    # calls to action and furniture
+    r"^(?:follow|subscribe|sign\s+up|read\s+more|related|advertisement|"
+    r"click\s+here|share\s+this|get\s+in\s+touch|contact\s+us|watch|listen)\b",
+    # "Copyright 2024 ...", "© Example News"
+    r"^\W*(?:copyright\b|©)",
+)
+
+_TOKEN = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
+_LEAD_PUNCT = "\"'‘“([{«‹—–-"
+_TRAIL_PUNCT = "\"'’”)]}»›.,;:!?—–-"
+_MAGNITUDE = frozenset(
+    "million millions billion billions trillion bn m tn k thousand thousands per percent % "
+    "cent pounds dollars euros pence points pts".split()
+)
+
+
+def normalise(text: str) -> str:
+    """``text`` lower-cased with every non-word character (punctuation, quotation
+    marks, apostrophes, underscores) replaced by a space.  The result has the same
+    length as ``text`` whenever lower-casing keeps lengths (nearly always)."""
+    if not text.isascii():
+        # the usual non-ASCII punctuation first, so that most copy takes the
+        # fast ASCII path
+        for ch in _COMMON_NON_ASCII:
+            if ch in text:
+                text = text.replace(ch, " ")
+        if not text.isascii():
+            return _NON_WORD.sub(" ", text).lower()
+    return text.encode("ascii").translate(_ascii_table()).decode("ascii").lower()
+
+
+_COMMON_NON_ASCII = "£€¥’‘“”—–…«»\u00a0•·°§©®™"
+_NON_WORD = re.compile(r"[^\w\s]|_")
+
+
+_ASCII_TABLE: bytes | None = None
+
+
+def _ascii_table() -> bytes:
+    global _ASCII_TABLE
+    if _ASCII_TABLE is None:
+        _ASCII_TABLE = bytes(c if chr(c).isalnum() else 32 for c in range(256))
+    return _ASCII_TABLE
+
+
+def key_of(text: str) -> tuple[str, int]:
+    """The comparison key of ``text`` and its number of words."""
+    words = normalise(text).split()
+    return " ".join(words), len(words)
+
+
+@lru_cache(maxsize=64)
+def compile_patterns(patterns: tuple[str, ...]) -> "re.Pattern[str] | None":
+    """One case-insensitive regular expression matching any of ``patterns``
+    (None for none); a bad pattern raises ValueError naming it."""
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"ignore-patterns: {p!r} is not a valid regular expression ({exc})") from None
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A block or a sentence that may repeat another."""
+
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+    kind: str  # the block's kind
+    key: str
+    n_words: int
+    whole_block: bool  # the unit is its whole block (a block, or its only sentence)
+
+
+@dataclass(frozen=True)
+class NearSettings:
+    """How one rule looks for near repeats of the blocks it reports."""
+
+    threshold: float  # 1.0: no near repeats
+    min_words: int
+    pattern: "re.Pattern[str] | None" = None  # lines that repeat by design
+
+    @property
+    def key(self) -> tuple:
+        return (self.threshold, self.min_words, self.pattern.pattern if self.pattern else "")
+
+
+class DupIndex:
+    """The per-document duplication analysis (see the module docstring)."""
+
+    def __init__(self, doc: "Document"):
+        self.doc = doc
+        text = doc.text
+        low = normalise(text)
+        if len(low) != len(text):  # lower-casing changed a length: work unit by unit
+            low = None
+        blocks: list[Unit] = []
+        sentences: list[Unit] = []
+        first: dict[str, Unit] = {}  # the first unit with each key, in text order
+        by_block: dict[int, list] = {}
+        for s in doc.sentences:
+            by_block.setdefault(s.block, []).append(s)
+        for b in doc.blocks:
+            if b.kind not in COMPARED_KINDS:
+                continue
+            words = low[b.start : b.end].split() if low is not None else key_of(text[b.start : b.end])[0].split()
+            if not words:
+                continue
+            key = " ".join(words)
+            unit = Unit(b.start, b.end, b.index, b.kind, key, len(words), True)
+            blocks.append(unit)
+            if key not in first:
+                first[key] = unit
+            sents = by_block.get(b.index, ())
+            if len(sents) <= 1:
+                continue
+            for st in sents:
+                sw = low[st.start : st.end].split() if low is not None else key_of(text[st.start : st.end])[0].split()
+                if sw:
+                    skey = " ".join(sw)
+                    su = Unit(st.start, st.end, b.index, b.kind, skey, len(sw), skey == key)
+                    sentences.append(su)
+                    if skey not in first:
+                        first[skey] = su
+        self.blocks = blocks
+        self.sentences = sentences
+        self.first = first
+        self._near: dict[tuple, dict[int, tuple[Unit, float]]] = {}
+
+    @classmethod
+    def of(cls, doc: "Document") -> "DupIndex":
+        idx = doc.cache.get("duplication")
+        if idx is None:
+            idx = doc.cache["duplication"] = cls(doc)
+        return idx
+
+    # -- queries ------------------------------------------------------------
+
+    def earlier_copy(self, unit: Unit) -> Unit | None:
+        """The first unit with the same key as ``unit`` that starts before it."""
+        first = self.first.get(unit.key)
+        if first is None or first.start >= unit.start:
+            return None
+        return first
+
+    def near_copies(self, settings: dict[str, "NearSettings"]) -> dict[int, tuple[Unit, float]]:
+        """Blocks that nearly repeat an earlier block: ``block index -> (earlier
+        block, similarity)``.  ``settings`` maps a block kind to the threshold,
+        minimum length and ignore patterns of the rule that reports it; blocks of
+        other kinds, shorter ones, ignored ones and exact repeats (their first
+        copy stands for them) take no part.  The earlier block is the first one
+        similar enough."""
+        cache_key = tuple(sorted((k, v.key) for k, v in settings.items()))
+        hit = self._near.get(cache_key)
+        if hit is not None:
+            return hit
+        units: list[Unit] = []
+        thresholds: list[float] = []
+        seen: set[str] = set()
+        for u in self.blocks:
+            ns = settings.get(u.kind)
+            if ns is None or u.n_words < ns.min_words or u.key in seen:
+                continue
+            seen.add(u.key)
+            if self.is_ignored(u, ns.pattern):
+                continue
+            units.append(u)
+            thresholds.append(ns.threshold)
+        pairs = similar_pairs([u.key.split(" ") for u in units], thresholds)
+        hit = {units[j].block: (units[i], sim) for j, (i, sim) in pairs.items()}
+        self._near[cache_key] = hit
+        return hit
+
+    def is_ignored(self, unit: Unit, pattern: "re.Pattern[str] | None") -> bool:
+        """True when ``pattern`` (from :func:`compile_patterns`) is found in ``unit``."""
+        if pattern is None:
+            return False
+        # sliced, not searched with pos/endpos: "^" must match at the unit's start
+        return pattern.search(self.doc.text[unit.start : unit.end]) is not None
+
+    def block(self, unit: Unit) -> "Block":
+        return self.doc.blocks[unit.block]
+
+
+def _similarity(a: Sequence[str], b: Sequence[str], t: float) -> float:
+    """The Indel similarity of ``a`` and ``b`` when it reaches ``t``, else 0.0.
+
+    Decided on the integer distance (similarity >= t exactly when the distance is
+    at most (1 - t) * (len(a) + len(b))), so that a pair exactly at the
+    threshold is never lost to floating-point rounding."""
+    from rapidfuzz.distance import Indel
+
+    total = len(a) + len(b)
+    if not total:
+        return 1.0
+    max_dist = int((1.0 - t) * total + 1e-9)
+    dist = Indel.distance(a, b, score_cutoff=max_dist)
+    return 1.0 - dist / total if dist <= max_dist else 0.0
+
+
+#: Up to this many blocks every pair is a candidate (cheaper than an index for
+#: an ordinary story); above it, prefix filtering.
+SMALL = 48
+
+
+def similar_pairs(
+    docs: Sequence[Sequence[str]],
+    threshold: float | Sequence[float],
+    *,
+    method: str = "auto",
+) -> dict[int, tuple[int, float]]:
+    """For each token sequence, the first earlier one at least as similar as its
+    threshold.
+
+    Returns ``{j: (i, similarity)}`` with ``i < j``; exact repeats included.
+    ``threshold`` is one value or one per sequence (the later sequence's applies
+    to a pair).  Similarity is the Indel similarity of the sequences.
+    ``method`` is ``"index"`` (prefix filtering, see :func:`_by_index`),
+    ``"pairs"`` (every pair through cheap exact filters) or ``"auto"`` (pairs
+    for small inputs, the index above :data:`SMALL`).  All give the same answer;
+    the tests check that.
+    """
+    n_docs = len(docs)
+    if n_docs < 2:
+        return {}
+    thresholds = [threshold] * n_docs if isinstance(threshold, (int, float)) else list(threshold)
+    if len(thresholds) != n_docs:
+        raise ValueError("one threshold per sequence")
+    if method == "auto":
+        method = "pairs" if n_docs <= SMALL else "index"
+    if method == "pairs":
+        return _by_pairs(docs, range(n_docs), thresholds)
+    return _by_index(docs, thresholds)
+
+
+def _by_pairs(
+    docs: Sequence[Sequence[str]], which: Iterable[int], thresholds: Sequence[float]
+) -> dict[int, tuple[int, float]]:
+    """Every pair of ``docs[k]`` for k in ``which``, through exact cheap filters.
+
+    Indel similarity >= t needs a bag overlap o >= t * (|a| + |b|) / 2 of words,
+    hence o >= t * |a| / (2 - t) and |b| >= |a| * t / (2 - t); a set of words
+    loses at most |a| - |set(a)| of the bag overlap."""
+    out: dict[int, tuple[int, float]] = {}
+    seen: list[tuple[int, int, set[str]]] = []
+    for j in which:
+        d = docs[j]
+        t = thresholds[j]
+        factor = t / (2.0 - t)
+        n = len(d)
+        sj = set(d)
+        need = ceil(factor * n - 1e-9) - (n - len(sj))
+        lo, hi = n * factor - 1e-9, n / factor + 1e-9
+        for i, m, si in seen:
+            if m < lo or m > hi or len(sj & si) < need:
+                continue
+            score = _similarity(docs[i], d, t)
+            if score:
+                out[j] = (i, score)
+                break
+        seen.append((j, n, sj))
+    return out
+
+
+def _bigram_need(n: int, n_grams: int, t: float) -> int:
+    """A lower bound on the distinct bigrams a sequence of ``n`` words
+    (``n_grams`` distinct bigrams) shares with any sequence at least ``t``
+    similar to it (see :func:`_by_index`)."""
+    if n < 2:
+        return 0
+    return ceil((1.5 * t - 1.0) * 2.0 / (2.0 - t) * n - 1 - 1e-9) - ((n - 1) - n_grams)
+
+
+def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float]) -> dict[int, tuple[int, float]]:
+    """Prefix filtering over word pairs (bigrams).
+
+    With an LCS of L words, at most (n - L) + (m - L) of the L - 1 steps between
+    matched words skip a word, so the two sequences share at least 3L - n - m - 1
+    bigram occurrences; with L >= t (n + m) / 2 and the length bound
+    m >= n t / (2 - t), a sequence of n words shares at least
+    (1.5 t - 1) * 2n / (2 - t) - 1 bigrams with any sequence similar enough (less
+    what repeated bigrams lose in a set).  When that bound k is at least 1, the
+    sequence's first (distinct bigrams - k + 1) bigrams, its *prefix*, in an
+    order common to all sequences, meet the prefix of every sequence similar
+    enough, so only sequences whose prefixes meet are compared.
+
+    The common order puts bigrams found in one sequence only first (they can
+    never be shared, so a sequence whose prefix holds nothing else has no
+    candidate and need not be indexed), then the others, rarest first.  A
+    sequence is queried with the prefix its own threshold allows and indexed with
+    the longer prefix the lowest threshold needs.  Sequences too short for the
+    bound are compared among themselves pair by pair."""
+    from collections import Counter
+    from itertools import chain, islice
+
+    t_index = min(thresholds)
+    # bigrams as their hashes: a collision only merges two elements, which can
+    # widen the candidates, never lose one
+    grams = [set(map(hash, zip(d, islice(d, 1, None)))) for d in docs]
+    df = Counter(chain.from_iterable(grams))
+    shared = [g for g, c in df.items() if c > 1]
+    # one global order, rarest first (ties in whatever order the sort leaves
+    # them: any order common to all sequences keeps the filter exact)
+    shared.sort(key=df.__getitem__)
+    rank = {g: r for r, g in enumerate(shared)}
+    shared_set = set(shared)
+    out: dict[int, tuple[int, float]] = {}
+    short: list[int] = []
+    index: dict[int, list[int]] = {}
+    lengths = [len(d) for d in docs]
+    # the bound of _bigram_need, inlined: (1.5 t - 1) * 2 / (2 - t) per word
+    k_index = (1.5 * t_index - 1.0) * 2.0 / (2.0 - t_index)
+    for j, gs in enumerate(grams):
+        n, t, size = lengths[j], thresholds[j], len(gs)
+        lost = (n - 1) - size  # bigrams repeated within the sequence
+        need_index = ceil(k_index * n - 1 - 1e-9) - lost if n > 1 else 0
+        if need_index < 1:
+            short.append(j)
+            need_index = 1
+        common = gs & shared_set
+        # prefix lengths, counted in common bigrams (the unique ones come first)
+        index_len = len(common) - need_index + 1
+        if index_len <= 0:
+            continue
+        if t == t_index:
+            query_len = index_len
+        else:
+            need_query = max(_bigram_need(n, size, t), need_index)
+            query_len = len(common) - need_query + 1
+        prefix = sorted(map(rank.__getitem__, common))[:index_len]
+        cands: set[int] = set()
+        for r in prefix[:query_len] if query_len > 0 else ():
+            post = index.get(r)
+            if post is not None:
+                cands.update(post)
+        for r in prefix:
+            post = index.get(r)
+            if post is None:
+                index[r] = [j]
+            else:
+                post.append(j)
+        if not cands:
+            continue
+        factor = t / (2.0 - t)
+        lo, hi = n * factor - 1e-9, n / factor + 1e-9
+        d = docs[j]
+        for i in sorted(cands):
+            m = lengths[i]
+            if m < lo or m > hi:
+                continue
+            score = _similarity(docs[i], d, t)
+            if score:
+                out[j] = (i, score)
+                break
+    if len(short) > 1:
+        for j, (i, score) in _by_pairs(docs, short, thresholds).items():
+            old = out.get(j)
+            if old is None or i < old[0]:
+                out[j] = (i, score)
+    return out
+
+
+# -- describing a unit and a difference ------------------------------------------
+
+
+def snippet(text: str, words: int = 8) -> str:
+    """The first ``words`` words of ``text``, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    parts = text.split(" ")
+    if len(parts) <= words:
+        return text
+    return " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+def _tokens_with_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+
+
+def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, j: int, figure: bool) -> str:
+    """The original words ``toks[i:j]`` of ``text``, widened to whole words (and,
+    for a figure, its currency sign and unit: "$112 million")."""
+    if i >= j:
+        return ""
+    s, e = toks[i][0], toks[j - 1][1]
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    if figure and j < len(toks) and toks[j][2] in _MAGNITUDE:
+        e2 = toks[j][1]
+        if text[e:toks[j][0]].isspace():
+            e = e2
+            while e < len(text) and not text[e].isspace():
+                e += 1
+    phrase = text[s:e].lstrip(_LEAD_PUNCT).rstrip(_TRAIL_PUNCT)
+    return phrase or text[toks[i][0] : toks[j - 1][1]]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One place where two copies differ: ``ours`` here, ``theirs`` in the first copy."""
+
+    ours: str
+    theirs: str
+    figure: bool  # both sides hold a number (a figure changed)
+
+
+def differences(ours: str, theirs: str) -> list[Difference]:
+    """The word-level differences between a copy (``ours``) and the first copy."""
+    from rapidfuzz.distance import Levenshtein
+
+    a = _tokens_with_spans(theirs)
+    b = _tokens_with_spans(ours)
+    out: list[Difference] = []
+    for op in Levenshtein.opcodes([t[2] for t in a], [t[2] for t in b]):
+        if op.tag == "equal":
+            continue
+        ta = " ".join(t[2] for t in a[op.src_start : op.src_end])
+        tb = " ".join(t[2] for t in b[op.dest_start : op.dest_end])
+        figure = bool(_DIGIT.search(ta)) and bool(_DIGIT.search(tb))
+        out.append(
+            Difference(
+                _phrase(ours, b, op.dest_start, op.dest_end, figure),
+                _phrase(theirs, a, op.src_start, op.src_end, figure),
+                figure,
+            )
+        )
+    # Levenshtein may split one change into adjacent operations; merge identical
+    # phrases produced by widening to whole words.
+    merged: list[Difference] = []
+    for d in out:
+        if merged and merged[-1].ours == d.ours and merged[-1].theirs == d.theirs:
+            continue
+        merged.append(d)
+    return merged
+
+
+def describe_differences(diffs: Sequence[Difference], line: int, limit: int = 3) -> str:
+    """``'$121 million' here, '$112 million' on line 5 (a figure changed); ...``"""
+    parts = []
+    for d in diffs[:limit]:
+        if d.ours and d.theirs:
+            part = f"'{d.ours}' here, '{d.theirs}' on line {line}"
+            if d.figure:
+                part += " (a figure changed)"
+        elif d.ours:
+            part = f"adds '{d.ours}'"
+        else:
+            part = f"lacks '{d.theirs}'"
+        parts.append(part)
+    if len(diffs) > limit:
+        parts.append(f"and {len(diffs) - limit} more difference{'s' if len(diffs) - limit > 1 else ''}")
+    return "; ".join(parts)
+
+
+def kind_phrase(doc: "Document", unit: Unit) -> str:
+    """How to name the first copy in a message: "the caption on line 22",
+    "a sentence on line 13", "the paragraph on line 8"."""
+    line = doc.line_of(unit.start)
+    if not unit.whole_block:
+        return f"a sentence on line {line}"
+    kind = {"list-item": "list item"}.get(unit.kind, unit.kind)
+    return f"the {kind} on line {line}"
+
+
+_QUOTE_STYLE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "′": "'", "″": '"'})
+_FINAL_STOP = ".!?…"
+
+
+def how_alike(ours: str, theirs: str) -> str:
+    """How two copies with the same words differ: "word for word", "apart from the
+    final punctuation", "apart from case and quotation-mark style"..."""
+    a = " ".join(ours.split())
+    b = " ".join(theirs.split())
+    if a == b:
+        return "word for word"
+    if a.rstrip(_FINAL_STOP) == b.rstrip(_FINAL_STOP):
+        return "apart from the final punctuation"
+    differs = []
+    if _TOKEN.findall(a) != _TOKEN.findall(b):
+        differs.append("case")
+    pa = "".join(_TOKEN.sub("", a).split())
+    pb = "".join(_TOKEN.sub("", b).split())
+    if pa != pb:
+        if pa.translate(_QUOTE_STYLE) == pb.translate(_QUOTE_STYLE):
+            differs.append("quotation-mark style")
+        else:
+            differs.append("punctuation")
+    if not differs:
+        differs.append("spacing")
+    return "apart from " + " and ".join(differs)

@@ -1,0 +1,54 @@
+"""NL303 duplicate-caption: a caption given twice, or repeating the body."""
+
+from __future__ import annotations
+
+from newslint.diagnostics import Severity
+from newslint.rule import Rule
+
+from ._blocks import block_options, check_blocks
+from ._similarity import CAPTION_KINDS
+
+
+class DuplicateCaption(Rule):
+    """Reports a caption that repeats an earlier caption, or text from the body
+    (a paragraph, list item or sentence), exactly or nearly.
+
+    Captions are Markdown image alt text, HTML ``figcaption`` and, in plain text,
+    caption-like lines (a short line without closing punctuation, or one starting
+    "Picture:" or ending with a photo credit).  Comparison ignores whitespace,
+    case, punctuation and quotation-mark style; a near repeat (``threshold``) names
+    what differs.  The later copy is reported and the first is given as a related
+    location.  A body paragraph that repeats an earlier caption is reported by
+    duplicate-paragraph (NL301), not here: the rule that reports a pair is the one
+    named after the later copy, so no pair is reported twice.
+
+    Why: photo captions pasted into copy from a CMS or a wire often repeat each
+    other or a paragraph nearby.  Captions of a photo series share their wording
+    on purpose ("Judges inspect the marrows..." / "Judges inspect the onions..."),
+    so the near-repeat threshold is higher than for paragraphs: one word or figure
+    changed in a long caption, not two.
+
+    Example: two photos both captioned "Firefighters at the warehouse in Leeds on
+    Sunday" (the second is reported).
+
+    Fix safety: display-only; the fix removes the later copy of an exact repeat, but
+    an editor must choose which copy to keep.
+
+    Options: the same as duplicate-paragraph, with a higher default threshold:
+    ``min-words`` (8), ``threshold`` (0.9), ``near-min-words`` (12) and
+    ``ignore-patterns``.
+    """
+
+    code = "NL303"
+    name = "duplicate-caption"
+    category = "duplication"
+    summary = "A caption that repeats another caption or the body"
+    severity = Severity.WARNING
+    options = block_options(0.9)
+    fix_safety = "display-only"
+
+    def check(self, doc, ctx):
+        return check_blocks(self, doc, ctx, CAPTION_KINDS)
+
+
+RULES = [DuplicateCaption]

@@ -1,0 +1,322 @@
+"""NL304 quote-variant: one remark quoted twice in different words."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from newslint.diagnostics import Related, Severity
+from newslint.rule import Option, Rule
+
+from ._similarity import normalise, snippet
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.analysis.quotes import Quote
+    from newslint.document import Document
+
+#: Function words: they carry the grammar of a sentence, not what was said.
+STOPWORDS = frozenset(
+    """a an the and or but if then so of to in on at by for with from as into onto
+    about over under after before than that this these those there here it its is
+    are was were be been being am do does did done doing have has had having will
+    would shall should can could may might must not no nor we us our ours you your
+    i me my he him his she her they them their theirs what which who whom whose when
+    where why how all any some such very just also too only own same other more most
+    much many each every both either neither s t ll ve re d m don didn doesn isn
+    wasn aren weren won wouldn couldn shouldn cannot can't let let's said says say
+    out up off again further once now even still yet ever really while because
+    although though since until unless whether within without through during
+    against between among per via upon across along around behind beyond despite
+    towards toward""".split()
+)
+
+_SPEECH_VERB = (
+    r"(?:said|says|told|tells|added|adds|warned|warns|insisted|argued|claimed|stressed|"
+    r"explained|noted|continued|replied|wrote|declared|announced|maintained|urged)"
+)
+#: "Lavrov said", "Mr Lavrov told": the last capitalised word before a speech verb.
+_NAME_SAID = re.compile(r"\b([A-Z][\w'’-]+)\s+" + _SPEECH_VERB + r"\b")
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'’”]?\s+(?=[\"'‘“]?[A-Z0-9])")
+_WORD = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+class QuoteVariant(Rule):
+    """Reports a quotation that gives, in different words, a remark the same
+    speaker is already quoted as making elsewhere in the story.
+
+    Two quotations are compared when they have the same speaker: named in the
+    attribution ("Lavrov told reporters" and "said Sergei Lavrov" are the same
+    person), a pronoun ("he told a news conference") taken to be the person last
+    named as speaking, or an unattributed quotation opening the paragraph after
+    one of theirs.  They are variants when, for some sentence of each, most of the
+    content words of the shorter one (at least ``threshold`` of them, and at least
+    four) appear in the same order in the other, from its first few content
+    words to its last few (80% of them lie between the first and the last word
+    matched), so the whole remark is paraphrased, not just a phrase shared.  Names
+    spelt differently ("Kiev" and "Kyiv") count as the same word.  Quotations
+    that run on from each other (the same statement over several paragraphs),
+    quotations in the same paragraph and a quotation repeated in part, word for
+    word, are not variants.  The later one is reported; the first is given as a
+    related location.
+
+    Why: the same statement taken from two translations, or from a transcript and
+    from memory, ends up quoted twice in different words.  Quotation marks promise
+    the speaker's exact words, so at least one of the two is a misquote.
+
+    Example: "We cannot rule out that the rebels will try to retake the port,"
+    the minister said, and later "We can't exclude the possibility that the rebels
+    may attempt to recapture the port," he told reporters (the second is
+    reported, pointing to the first).
+
+    Fix safety: none; an editor must check the speaker's words against the source.
+
+    Options: ``threshold`` (0.5): the share of the shorter sentence's content
+    words that must be matched.  ``min-words`` (6): shorter quotations (scare
+    quotes, single phrases) are not compared.
+    """
+
+    code = "NL304"
+    name = "quote-variant"
+    category = "duplication"
+    summary = "The same remark quoted twice in different words (one is a misquote)"
+    severity = Severity.WARNING
+    fix_safety = "none"
+    options = {
+        "threshold": Option(
+            0.5,
+            "Share (0-1) of the shorter sentence's content words found, in order, in "
+            "the other quotation",
+            float,
+            minimum=0.2,
+            maximum=1.0,
+        ),
+        "min-words": Option(
+            6, "Quotations with fewer words are not compared", int, minimum=3
+        ),
+    }
+
+    def check(self, doc, ctx):
+        quotes = doc.quotes
+        if len(quotes) < 2:
+            return
+        yield from _variants(self, doc, quotes)
+
+
+# -- speakers ----------------------------------------------------------------------
+
+
+def _surname(name: str) -> str:
+    words = _WORD.findall(_POSSESSIVE.sub("", name))
+    return words[-1].lower() if words else ""
+
+
+def _speakers(doc: "Document", quotes: list["Quote"]) -> dict[int, tuple[str, str, int]]:
+    """For each outermost quotation whose speaker is known: (speaker key, name as
+    written, statement id).  A statement is a quotation and those that run on from
+    it (``continues``, or an unattributed quotation opening the next paragraph)."""
+    text = doc.text
+    out: dict[int, tuple[str, str, int]] = {}
+    last_named: tuple[int, str, str] | None = None  # (offset, key, display)
+    for i, q in enumerate(quotes):
+        if q.parent is not None:
+            continue
+        a = q.attribution
+        found: tuple[str, str, int] | None = None
+        if q.continues is not None and q.continues in out:
+            found = out[q.continues]
+        elif a is not None and a.kind == "name":
+            key = _surname(a.speaker)
+            if key:
+                found = (key, a.speaker, i)
+                last_named = (a.speaker_start, key, a.speaker)
+        elif a is not None and a.kind == "noun":
+            key = " ".join(normalise(a.speaker).split())
+            key = key[4:] if key.startswith("the ") else key
+            if key:
+                found = (key, a.speaker, i)
+        elif a is not None and a.kind == "pronoun":
+            if a.speaker.lower() in _PERSONAL:
+                ref = _named_before(doc, q, last_named)
+                if ref is not None:
+                    found = (ref[0], ref[1], i)
+        elif a is None:
+            prev = _opening_continuation(doc, quotes, out, i)
+            if prev is not None:
+                found = prev
+        if found is not None:
+            out[i] = found
+    return out
+
+
+def _named_before(doc: "Document", q: "Quote", last_named) -> tuple[str, str] | None:
+    """The person a pronoun attribution refers to: the one last named as speaking
+    (in an attribution or as "Name said ...") in this paragraph or the one before."""
+    text = doc.text
+    block = doc.blocks[q.block]
+    lo = doc.blocks[q.block - 1].start if q.block > 0 else block.start
+    best: tuple[int, str, str] | None = None
+    if last_named is not None and last_named[0] >= lo:
+        best = last_named
+    for m in _NAME_SAID.finditer(text, lo, q.start):
+        if best is None or m.start() > best[0]:
+            best = (m.start(), _surname(m.group(1)), m.group(1))
+    if best is None or not best[1] or best[1] in STOPWORDS:
+        return None
+    return best[1], best[2]
+
+
+def _opening_continuation(doc, quotes, speakers, i) -> tuple[str, str, int] | None:
+    """An unattributed quotation opening its paragraph, right after a paragraph
+    with a quotation whose speaker is known, continues that speaker's statement."""
+    q = quotes[i]
+    block = doc.blocks[q.block]
+    if doc.text[block.start : q.start].strip() or q.block == 0:
+        return None
+    for j in range(i - 1, -1, -1):
+        p = quotes[j]
+        if p.block < q.block - 1:
+            break
+        if p.block == q.block - 1 and p.parent is None and j in speakers:
+            return speakers[j]
+    return None
+
+
+# -- comparing ---------------------------------------------------------------------
+
+
+class _Sentence:
+    __slots__ = ("words", "caps", "content")
+
+    def __init__(self, text: str):
+        raw = _WORD.findall(text)
+        self.words = [w.lower() for w in raw]
+        self.caps = [w[:1].isupper() for w in raw]
+        # (position in words, word) of the content words
+        self.content = [(k, w) for k, w in enumerate(self.words) if w not in STOPWORDS and not w.isdigit()]
+
+
+def _same_word(a: str, a_cap: bool, b: str, b_cap: bool) -> bool:
+    if a == b:
+        return True
+    # names spelt differently: Kiev/Kyiv, Zelensky/Zelenskyy, Gaddafi/Qaddafi
+    if not (a_cap and b_cap) or len(a) < 4 or len(b) < 4:
+        return False
+    from rapidfuzz.distance import Indel
+
+    return Indel.normalized_similarity(a, b) >= 0.75
+
+
+def _matched_positions(x: _Sentence, y: _Sentence) -> list[int]:
+    """Indices in ``x.content`` of the content words of ``x`` matched, in order, by
+    content words of ``y`` (a longest common subsequence)."""
+    xc, yc = x.content, y.content
+    n, m = len(xc), len(yc)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        xi, xcap = xc[i][1], x.caps[xc[i][0]]
+        row, nxt = table[i], table[i + 1]
+        for j in range(m - 1, -1, -1):
+            if _same_word(xi, xcap, yc[j][1], y.caps[yc[j][0]]):
+                row[j] = nxt[j + 1] + 1
+            else:
+                row[j] = max(nxt[j], row[j + 1])
+    out = []
+    i = j = 0
+    while i < n and j < m:
+        if _same_word(xc[i][1], x.caps[xc[i][0]], yc[j][1], y.caps[yc[j][0]]) and table[i][j] == table[i + 1][j + 1] + 1:
+            out.append(i)
+            i += 1
+            j += 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def variant_score(a_text: str, b_text: str, threshold: float) -> float:
+    """How far quotation ``b_text`` paraphrases ``a_text``: the best share of the
+    shorter sentence's content words matched, over pairs of sentences that pass
+    the tests of the rule docstring; 0.0 when none does."""
+    best = 0.0
+    a_sents = [_Sentence(s) for s in _SENTENCE_SPLIT.split(a_text)]
+    b_sents = [_Sentence(s) for s in _SENTENCE_SPLIT.split(b_text)]
+    for x in a_sents:
+        if len(x.content) < 3:
+            continue
+        for y in b_sents:
+            if len(y.content) < 3:
+                continue
+            short, other = (x, y) if len(x.content) <= len(y.content) else (y, x)
+            pos = _matched_positions(short, other)
+            if len(pos) < 4:
+                continue
+            share = len(pos) / len(short.content)
+            spread = (pos[-1] - pos[0] + 1) / len(short.content)
+            if share >= threshold and spread >= 0.8 and share > best:
+                best = share
+    return best
+
+
+def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Iterator:
+    speakers = _speakers(doc, quotes)
+    min_words = rule.opts["min-words"]
+    threshold = rule.opts["threshold"]
+    by_speaker: dict[str, list[tuple[int, list[str]]]] = {}
+    for i, (key, _, _) in speakers.items():
+        q = quotes[i]
+        words = normalise(q.text(doc)).split()
+        if len(words) >= min_words:
+            by_speaker.setdefault(key, []).append((i, words))
+    for key, items in by_speaker.items():
+        if len(items) < 2:
+            continue
+        for jj in range(1, len(items)):
+            j, wj = items[jj]
+            qj = quotes[j]
+            for ii in range(jj):
+                i, wi = items[ii]
+                qi = quotes[i]
+                if qi.block == qj.block or speakers[i][2] == speakers[j][2]:
+                    continue
+                if wi == wj:
+                    continue
+                short, long = (wi, wj) if len(wi) <= len(wj) else (wj, wi)
+                if _is_subsequence(short, long):
+                    continue  # quoted again in part, word for word
+                score = variant_score(qi.text(doc), qj.text(doc), threshold)
+                if not score:
+                    continue
+                line = doc.line_of(qi.start)
+                name = _display_name(speakers, i, j)
+                msg = (
+                    f"'{snippet(qj.text(doc))}' (line {doc.line_of(qj.start)}) and "
+                    f"'{snippet(qi.text(doc))}' (line {line}) look like the same remark "
+                    f"by {name} in different words; one of them is a misquote, check "
+                    f"both against the source"
+                )
+                yield rule.report(
+                    qj.start,
+                    qj.end,
+                    msg,
+                    related=[Related(qi.start, qi.end, "the other version of the quotation")],
+                    data={"other_line": line, "speaker": name, "match": round(score, 2)},
+                )
+                break
+
+
+def _display_name(speakers, i: int, j: int) -> str:
+    """The fullest name written for the speaker of quotations ``i`` and ``j``."""
+    names = [speakers[i][1], speakers[j][1]]
+    names.sort(key=len, reverse=True)
+    name = names[0]
+    if name[:1].islower():
+        return name if name.startswith(("the ", "a ")) else f"the {name}"
+    return name

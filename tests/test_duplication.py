@@ -1,0 +1,277 @@
+"""The duplication rules (NL301-NL304) beyond their fixtures: the shared seed
+article, related locations in JSON and SARIF, the similarity search, a generated
+live blog, and the pieces messages are built from."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint.api import check_text, parse
+from newslint.output import OutputContext
+from newslint.output.formats import render_sarif
+from newslint.registry import default_registry
+from rules.duplication import RULES
+from rules.duplication._similarity import (
+    compile_patterns,
+    differences,
+    how_alike,
+    key_of,
+    normalise,
+    similar_pairs,
+)
+from rules.duplication.quote_variant import variant_score
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_93e2d691004df282.txt"
+NL3 = {"select": ["NL3"]}
+
+
+def lines(findings, code):
+    return [(f.start.line, [r.start.line for r in f.related]) for f in findings if f.code == code]
+
+
+# -- the shared real article ------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not available")
+def test_seed_article():
+    findings = check_text(SEED.read_text(encoding="utf-8"), config=NL3)
+    # the caption on line 22 stands again as a paragraph on line 30, with a full stop
+    assert lines(findings, "NL301") == [(30, [22])]
+    assert lines(findings, "NL303") == []  # the pair is reported once, by NL301
+    assert lines(findings, "NL302") == []
+    # two translations of Lavrov's remarks: 40/52 and 42/54
+    assert lines(findings, "NL304") == [(52, [40]), (54, [42])]
+    for f in findings:
+        if f.code == "NL304":
+            assert "misquote" in f.message and "Lavrov" in f.message
+            assert f"line {f.start.line}" in f.message and f"line {f.related[0].start.line}" in f.message
+
+
+# -- related locations in JSON and SARIF -----------------------------------------------
+
+STORY = """\
+Ferry operator reports annual loss
+
+The ferry operator Northline said on Thursday that it had made a loss of $112 million in the year to March, blaming fuel costs.
+
+Its shares fell 4% in early trading.
+
+The ferry operator Northline said on Thursday that it had made a loss of $121 million in the year to March, blaming fuel costs.
+"""
+
+
+def test_near_repeat_names_the_changed_figure():
+    (f,) = check_text(STORY, config=NL3)
+    assert (f.code, f.start.line, f.related[0].start.line) == ("NL301", 7, 3)
+    assert "'$121 million' here, '$112 million' on line 3 (a figure changed)" in f.message
+    assert f.fix is None  # a near repeat has no fix: the editor chooses
+
+
+def test_related_location_in_json_and_sarif():
+    (f,) = check_text(STORY, config=NL3, path="story.txt")
+    data = f.to_dict()
+    assert data["related"] == [
+        {"path": "story.txt", "line": 3, "column": 1, "end_line": 3,
+         "end_column": len(STORY.splitlines()[2]) + 1, "message": "first copy"}
+    ]
+    sarif = json.loads(render_sarif([f], OutputContext(default_registry(), ["story.txt"])))
+    (result,) = sarif["runs"][0]["results"]
+    (rel,) = result["relatedLocations"]
+    assert rel["physicalLocation"]["region"]["startLine"] == 3
+    assert rel["message"]["text"] == "first copy"
+
+
+def test_exact_repeat_offers_a_display_only_fix():
+    text = "Title here\n\nThe council will meet again on Monday to vote on the plan.\n\nThe council will meet again on Monday to vote on the plan.\n"
+    (f,) = check_text(text, config=NL3)
+    assert f.code == "NL301" and "word for word" in f.message
+    assert str(f.fix.applicability) == "display-only"
+    assert f.fix.edits[0].replacement == "" and f.fix.edits[0].start_pos.line == 5
+
+
+# -- which rule owns a pair ---------------------------------------------------------------
+
+NEAR_PARAGRAPHS = """\
+Council approves cycle lanes
+
+Councillors voted by 31 to 9 to build four new cycle lanes across the city centre. Work will start in the spring and last about a year.
+
+Opponents said the lanes would slow buses.
+
+Councillors voted by 31 to 9 to build five new cycle lanes across the city centre. Work will start in the spring and last about a year.
+"""
+
+
+def test_sentences_of_a_repeated_paragraph_are_left_to_nl301():
+    findings = check_text(NEAR_PARAGRAPHS, config=NL3)
+    assert [(f.code, f.start.line) for f in findings] == [("NL301", 7)]
+
+
+def test_nl302_reads_nl301_settings():
+    # with near repeats off for paragraphs, the identical sentence is NL302's
+    config = {"select": ["NL3"], "rules": {"duplicate-paragraph": {"threshold": 1.0}}}
+    findings = check_text(NEAR_PARAGRAPHS, config=config)
+    assert [(f.code, f.start.line, f.flagged) for f in findings] == [
+        ("NL302", 7, "Work will start in the spring and last about a year.")
+    ]
+
+
+def test_boilerplate_and_short_lines_are_not_duplicates():
+    credit = "Reporting by Lena Fischer and Tomasz Nowak in the capital; editing by Priya Raman"
+    text = "\n\n".join(
+        ["Live: election night", "Updated 22:04", credit, "Polls have closed.", "Updated 22:04", credit, "Polls have closed."]
+    )
+    assert check_text(text, config=NL3) == []
+    # the minimum length and the patterns are options
+    rules = {"duplicate-caption": {"ignore-patterns": []}, "duplicate-paragraph": {"min-words": 2}}
+    found = sorted((f.code, f.start.line) for f in check_text(text, config={"select": ["NL3"], "rules": rules}))
+    assert found == [("NL301", 13), ("NL303", 11)]  # the credit is a caption-like line
+    rules["duplicate-paragraph"]["ignore-patterns"] = []
+    found = sorted((f.code, f.start.line) for f in check_text(text, config={"select": ["NL3"], "rules": rules}))
+    assert found == [("NL301", 9), ("NL301", 13), ("NL303", 11)]
+
+
+def test_bad_ignore_pattern_is_named():
+    with pytest.raises(ValueError, match=r"ignore-patterns: '\(' is not a valid regular expression"):
+        compile_patterns(("(",))
+
+
+# -- the similarity search ----------------------------------------------------------------
+
+
+def _reference(docs, thresholds):
+    """The first earlier sequence at least as similar as the later one's threshold."""
+    from rapidfuzz.distance import Indel
+
+    out = {}
+    for j in range(len(docs)):
+        for i in range(j):
+            s = Indel.normalized_similarity(docs[i], docs[j])
+            if s >= thresholds[j] - 1e-9:
+                out[j] = (i, s)
+                break
+    return out
+
+
+def _corpus(rng: random.Random, n: int):
+    vocab = [f"w{i}" for i in range(300)] + ["the", "of", "a", "and"] * 20
+    docs = []
+    for _ in range(n):
+        if docs and rng.random() < 0.3:
+            base = list(rng.choice(docs))
+            for _ in range(rng.randint(0, 4)):  # edit a copy a little
+                op = rng.random()
+                k = rng.randrange(len(base))
+                if op < 0.4:
+                    base[k] = rng.choice(vocab)
+                elif op < 0.7 and len(base) > 2:
+                    del base[k]
+                else:
+                    base.insert(k, rng.choice(vocab))
+            docs.append(base)
+        else:
+            docs.append([rng.choice(vocab) for _ in range(rng.randint(1, 40))])
+    return docs
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_similar_pairs_index_and_pairs_agree_with_brute_force(seed):
+    rng = random.Random(seed)
+    docs = _corpus(rng, 160)
+    for thresholds in ([0.8] * len(docs), [rng.choice([0.5, 0.7, 0.8, 0.9, 1.0]) for _ in docs]):
+        expected = _reference(docs, thresholds)
+        assert expected, "the generated corpus should hold near repeats"
+        for method in ("index", "pairs", "auto"):
+            got = similar_pairs(docs, thresholds, method=method)
+            assert {j: i for j, (i, _) in got.items()} == {j: i for j, (i, _) in expected.items()}, method
+            for j, (_, s) in got.items():
+                assert s == pytest.approx(expected[j][1])
+
+
+def _bench_module():
+    spec = importlib.util.spec_from_file_location("bench_liveblog", ROOT / "bench" / "bench_liveblog.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_generated_live_blog_reports_exactly_the_planted_repeats():
+    bench = _bench_module()
+    blog = bench.make_liveblog(400, seed=7, repeats=6)
+    findings = check_text(blog.text, config=NL3)
+    found = sorted((f.start.line, f.related[0].start.line) for f in findings if f.code in ("NL301", "NL302", "NL303"))
+    assert found == sorted((a, b) for a, b, _ in blog.planted)
+    assert len(found) == 12
+    near = {a for a, _, kind in blog.planted if kind == "near"}
+    for f in findings:
+        if f.start.line in near:
+            assert "nearly repeats" in f.message and "(a figure changed)" in f.message
+
+
+# -- normalisation and messages ---------------------------------------------------------
+
+
+def test_normalise_keeps_offsets_and_ignores_marks():
+    for text in ("Putin's ‘red lines’ — “again”", "It’s £5, isn't it?", "Zürich: naïve café", "a_b"):
+        assert len(normalise(text)) == len(text)
+    assert key_of("Russia’s ‘red lines’.") == key_of("RUSSIA'S \"red   lines\"")
+    assert key_of("Zürich, Zürich")[0] == "zürich zürich"
+    assert key_of("a_b c") == ("a b c", 3)
+
+
+@pytest.mark.parametrize(
+    "ours, theirs, expected",
+    [
+        ("The plan was approved.", "The plan was approved.", "word for word"),
+        ("The plan was approved.", "The plan was approved", "apart from the final punctuation"),
+        ("THE PLAN was approved.", "The plan was approved,", "apart from case and punctuation"),
+        ("He said ‘no’ today.", "He said 'no' today.", "apart from quotation-mark style"),
+    ],
+)
+def test_how_alike(ours, theirs, expected):
+    assert how_alike(ours, theirs) == expected
+
+
+def test_differences_widen_to_whole_figures():
+    (d,) = differences("A loss of £1.31bn (up 4%) was reported.", "A loss of £1.13bn (up 4%) was reported.")
+    assert (d.ours, d.theirs, d.figure) == ("£1.31bn", "£1.13bn", True)
+    (d,) = differences("Officials met on Tuesday in Leeds.", "Officials met in Leeds.")
+    assert (d.ours, d.theirs, d.figure) == ("on Tuesday", "", False)
+
+
+def test_variant_score():
+    a = "We cannot rule out that the Kiev government will try to retake the port."
+    b = "We cannot exclude the possibility that Kyiv's government may attempt to retake the port."
+    assert variant_score(a, b, 0.5) > 0
+    # a shared phrase is not a paraphrase of the whole remark
+    c = "The port is the most important asset of the Kiev government and will stay so."
+    assert variant_score(a, c, 0.5) == 0
+
+
+# -- metadata ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_rule_documentation(rule):
+    assert rule.validate_metadata() == []
+    sections = rule.doc_sections()
+    for part in ("what", "why", "example", "fix safety"):
+        assert sections[part], f"{rule.name}: no {part!r} section"
+    assert rule.category == "duplication" and rule.code.startswith("NL3")
+
+
+def test_parsing_is_not_needed_twice():
+    doc = parse(STORY)
+    for rule in RULES:
+        rule()  # defaults are valid
+    from rules.duplication._similarity import DupIndex
+
+    assert DupIndex.of(doc) is DupIndex.of(doc)
