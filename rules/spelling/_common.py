@@ -117,7 +117,13 @@ def vocabulary(doc: "Document") -> tuple[frozenset[str], frozenset[str]]:
     positions only when something matches, so a clean story costs little."""
     cached = doc.cache.get("spelling.vocabulary")
     if cached is None:
-        texts = {w.text for w in doc.words}
+        built = doc.__dict__.get("words")  # Document.words, if a rule built it
+        if built is not None:
+            texts = {w.text for w in built}
+        else:  # strings only: cheaper than Word tuples, built when a rule needs positions
+            from newslint.analysis.text import WORD_RE
+
+            texts = set(WORD_RE.findall(doc.text))
         extra = []
         for t in [t for t in texts if not t.isalnum()]:  # hyphens, full stops, apostrophes
             if "-" in t or "." in t:
