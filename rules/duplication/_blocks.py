@@ -68,7 +68,7 @@ class BlockSettings:
     """NL301's and NL303's resolved options, by the block kind each reports."""
 
     options: dict[str, Mapping[str, Any]]  # block kind -> options
-    near: dict[str, NearSettings]  # block kind -> near-repeat settings
+    near: dict[str, NearSettings]  # block kind -> near-repeat settings (every kind)
 
     def pattern(self, kind: str):
         return compile_patterns(tuple(self.options[kind]["ignore-patterns"]))
@@ -97,12 +97,11 @@ def block_settings(
             opts.update(ctx.settings.options_for(cls))
         for kind in kinds:
             options[kind] = opts
-            if opts["threshold"] < 1.0:
-                near[kind] = NearSettings(
-                    opts["threshold"],
-                    max(opts["near-min-words"], opts["min-words"]),
-                    compile_patterns(tuple(opts["ignore-patterns"])),
-                )
+            near[kind] = NearSettings(
+                opts["threshold"],
+                max(opts["near-min-words"], opts["min-words"]),
+                compile_patterns(tuple(opts["ignore-patterns"])),
+            )
     result = BlockSettings(options, near)
     try:
         holder._block_settings = (ctx.settings, result)  # type: ignore[union-attr]
@@ -120,7 +119,8 @@ def block_repeat(idx: DupIndex, unit: Unit, bs: BlockSettings) -> tuple[Unit, fl
     first = idx.earlier_copy(unit)
     if first is not None:
         return first, 1.0
-    if unit.kind in bs.near:
+    ns = bs.near.get(unit.kind)
+    if ns is not None and ns.threshold < 1.0:
         return idx.near_copies(bs.near).get(unit.block)
     return None
 

@@ -7,11 +7,14 @@ style of quotation marks and apostrophes never matter.
 
 Exact repeats are found with a dictionary of keys.  Near repeats (a word or two
 changed) are found with prefix filtering, an exact all-pairs similarity search:
-the words of each block are ordered rarest first (by how many blocks of the story
-hold them) and only the first few, the *prefix*, go into an inverted index.  Two
-blocks whose word-level similarity reaches the threshold must share a word of
-their prefixes, so only blocks that do are compared in full.  On a 5,000-entry
-live blog this compares a few thousand pairs instead of twelve million.
+the word pairs (bigrams) of each block are ordered rarest first, in one order
+for the whole story, and only the first few, the *prefix*, go into an inverted
+index.  Two blocks whose word-level similarity reaches the threshold must share
+a bigram of their prefixes (see :func:`_by_index` for the bound), so only blocks
+that do are compared in full.  On a 5,000-entry live blog this compares about
+ten thousand pairs instead of fifty million.  An ordinary story (up to
+:data:`SMALL` blocks) skips the index: every pair goes through cheap exact
+filters instead.
 
 Similarity is the Indel (insert/delete) similarity of the two word sequences:
 ``2 * LCS / (len(a) + len(b))``, 1.0 for identical word sequences.
@@ -164,6 +167,8 @@ class DupIndex:
             if not words:
                 continue
             key = " ".join(words)
+            if b.kind == "caption" and _echoes_own_image(doc, b, key, low):
+                continue
             unit = Unit(b.start, b.end, b.index, b.kind, key, len(words), True)
             blocks.append(unit)
             if key not in first:
@@ -202,17 +207,18 @@ class DupIndex:
 
     def near_copies(self, settings: dict[str, "NearSettings"]) -> dict[int, tuple[Unit, float]]:
         """Blocks that nearly repeat an earlier block: ``block index -> (earlier
-        block, similarity)``.  ``settings`` maps a block kind to the threshold,
-        minimum length and ignore patterns of the rule that reports it; blocks of
-        other kinds, shorter ones, ignored ones and exact repeats (their first
-        copy stands for them) take no part.  The earlier block is the first one
-        similar enough."""
-        cache_key = tuple(sorted((k, v.key) for k, v in settings.items()))
+        block, similarity)``, the earlier block being the first one similar
+        enough.  ``settings`` maps a block kind to the threshold, minimum length
+        and ignore patterns of the rule that reports it.  A block shorter than
+        its rule's minimum or matching its patterns takes no part; a block whose
+        rule has a threshold of 1.0 can be a first copy but is not looked up; an
+        exact repeat takes no part (its first copy stands for it)."""
+        cache_key = _settings_key(settings)
         hit = self._near.get(cache_key)
         if hit is not None:
             return hit
         units: list[Unit] = []
-        thresholds: list[float] = []
+        thresholds: list[float | None] = []
         seen: set[str] = set()
         for u in self.blocks:
             ns = settings.get(u.kind)
@@ -222,7 +228,7 @@ class DupIndex:
             if self.is_ignored(u, ns.pattern):
                 continue
             units.append(u)
-            thresholds.append(ns.threshold)
+            thresholds.append(ns.threshold if ns.threshold < 1.0 else None)
         pairs = similar_pairs([u.key.split(" ") for u in units], thresholds)
         hit = {units[j].block: (units[i], sim) for j, (i, sim) in pairs.items()}
         self._near[cache_key] = hit
@@ -234,9 +240,6 @@ class DupIndex:
             return False
         # sliced, not searched with pos/endpos: "^" must match at the unit's start
         return pattern.search(self.doc.text[unit.start : unit.end]) is not None
-
-    def block(self, unit: Unit) -> "Block":
-        return self.doc.blocks[unit.block]
 
 
 def _similarity(a: Sequence[str], b: Sequence[str], t: float) -> float:
@@ -260,9 +263,38 @@ def _similarity(a: Sequence[str], b: Sequence[str], t: float) -> float:
 SMALL = 48
 
 
+def _settings_key(settings: dict[str, NearSettings]) -> tuple:
+    key = _SETTINGS_KEYS.get(id(settings))
+    if key is None or key[0] is not settings:
+        key = (settings, tuple(sorted((k, v.key) for k, v in settings.items())))
+        _SETTINGS_KEYS[id(settings)] = key
+    return key[1]
+
+
+_SETTINGS_KEYS: dict[int, tuple] = {}
+
+_ALT_BEFORE = re.compile(r"(?:!\[|\balt\s*=\s*[\"']?)\s*$", re.I)
+
+
+def _echoes_own_image(doc: "Document", block: "Block", key: str, low: str | None) -> bool:
+    """True for image alt text (Markdown ``![...]``, HTML ``alt="..."``) that the
+    caption right next to it repeats: one photo described twice, as CMSs do, not
+    a repeat in the story.  The visible caption stands for both."""
+    s = doc.source_map.to_source_start(block.start)
+    if not _ALT_BEFORE.search(doc.source, max(0, s - 16), s):
+        return False
+    for i in (block.index - 1, block.index + 1):
+        if 0 <= i < len(doc.blocks) and doc.blocks[i].kind == "caption":
+            other = doc.blocks[i]
+            okey = " ".join(low[other.start : other.end].split()) if low is not None else key_of(doc.text[other.start : other.end])[0]
+            if okey == key:
+                return True
+    return False
+
+
 def similar_pairs(
     docs: Sequence[Sequence[str]],
-    threshold: float | Sequence[float],
+    threshold: float | Sequence[float | None],
     *,
     method: str = "auto",
 ) -> dict[int, tuple[int, float]]:
@@ -271,7 +303,7 @@ def similar_pairs(
 
     Returns ``{j: (i, similarity)}`` with ``i < j``; exact repeats included.
     ``threshold`` is one value or one per sequence (the later sequence's applies
-    to a pair).  Similarity is the Indel similarity of the sequences.
+    to a pair; None: the sequence is only a possible earlier copy).  Similarity is the Indel similarity of the sequences.
     ``method`` is ``"index"`` (prefix filtering, see :func:`_by_index`),
     ``"pairs"`` (every pair through cheap exact filters) or ``"auto"`` (pairs
     for small inputs, the index above :data:`SMALL`).  All give the same answer;
@@ -283,6 +315,8 @@ def similar_pairs(
     thresholds = [threshold] * n_docs if isinstance(threshold, (int, float)) else list(threshold)
     if len(thresholds) != n_docs:
         raise ValueError("one threshold per sequence")
+    if all(t is None for t in thresholds):
+        return {}
     if method == "auto":
         method = "pairs" if n_docs <= SMALL else "index"
     if method == "pairs":
@@ -291,7 +325,7 @@ def similar_pairs(
 
 
 def _by_pairs(
-    docs: Sequence[Sequence[str]], which: Iterable[int], thresholds: Sequence[float]
+    docs: Sequence[Sequence[str]], which: Iterable[int], thresholds: Sequence[float | None]
 ) -> dict[int, tuple[int, float]]:
     """Every pair of ``docs[k]`` for k in ``which``, through exact cheap filters.
 
@@ -303,9 +337,12 @@ def _by_pairs(
     for j in which:
         d = docs[j]
         t = thresholds[j]
-        factor = t / (2.0 - t)
         n = len(d)
         sj = set(d)
+        if t is None:
+            seen.append((j, n, sj))
+            continue
+        factor = t / (2.0 - t)
         need = ceil(factor * n - 1e-9) - (n - len(sj))
         lo, hi = n * factor - 1e-9, n / factor + 1e-9
         for i, m, si in seen:
@@ -328,7 +365,7 @@ def _bigram_need(n: int, n_grams: int, t: float) -> int:
     return ceil((1.5 * t - 1.0) * 2.0 / (2.0 - t) * n - 1 - 1e-9) - ((n - 1) - n_grams)
 
 
-def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float]) -> dict[int, tuple[int, float]]:
+def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None]) -> dict[int, tuple[int, float]]:
     """Prefix filtering over word pairs (bigrams).
 
     With an LCS of L words, at most (n - L) + (m - L) of the L - 1 steps between
@@ -350,7 +387,7 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float]) -> dic
     from collections import Counter
     from itertools import chain, islice
 
-    t_index = min(thresholds)
+    t_index = min(t for t in thresholds if t is not None)
     # bigrams as their hashes: a collision only merges two elements, which can
     # widen the candidates, never lose one
     grams = [set(map(hash, zip(d, islice(d, 1, None)))) for d in docs]
@@ -379,7 +416,9 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float]) -> dic
         index_len = len(common) - need_index + 1
         if index_len <= 0:
             continue
-        if t == t_index:
+        if t is None:
+            query_len = 0
+        elif t == t_index:
             query_len = index_len
         else:
             need_query = max(_bigram_need(n, size, t), need_index)

@@ -187,7 +187,7 @@ def _opening_continuation(doc, quotes, speakers, i) -> tuple[str, str, int] | No
 
 
 class _Sentence:
-    __slots__ = ("words", "caps", "content")
+    __slots__ = ("words", "caps", "content", "words_set", "n_caps")
 
     def __init__(self, text: str):
         raw = _WORD.findall(text)
@@ -195,6 +195,8 @@ class _Sentence:
         self.caps = [w[:1].isupper() for w in raw]
         # (position in words, word) of the content words
         self.content = [(k, w) for k, w in enumerate(self.words) if w not in STOPWORDS and not w.isdigit()]
+        self.words_set = {w for _, w in self.content}
+        self.n_caps = sum(1 for k, _ in self.content if self.caps[k])
 
 
 def _same_word(a: str, a_cap: bool, b: str, b_cap: bool) -> bool:
@@ -255,6 +257,11 @@ def variant_score(a_text: str, b_text: str, threshold: float) -> float:
             if len(y.content) < 3:
                 continue
             short, other = (x, y) if len(x.content) <= len(y.content) else (y, x)
+            # the LCS cannot exceed the shared words plus the capitalised ones
+            # that may match another spelling
+            bound = len(short.words_set & other.words_set) + min(short.n_caps, other.n_caps)
+            if bound < 4 or bound < threshold * len(short.content):
+                continue
             pos = _matched_positions(short, other)
             if len(pos) < 4:
                 continue
@@ -269,15 +276,17 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
     speakers = _speakers(doc, quotes)
     min_words = rule.opts["min-words"]
     threshold = rule.opts["threshold"]
-    by_speaker: dict[str, list[tuple[int, list[str]]]] = {}
+    groups: dict[str, list[int]] = {}
     for i, (key, _, _) in speakers.items():
-        q = quotes[i]
-        words = normalise(q.text(doc)).split()
-        if len(words) >= min_words:
-            by_speaker.setdefault(key, []).append((i, words))
-    for key, items in by_speaker.items():
-        if len(items) < 2:
+        groups.setdefault(key, []).append(i)
+    for key, members in groups.items():
+        if len(members) < 2:
             continue
+        items = []
+        for i in members:
+            words = normalise(quotes[i].text(doc)).split()
+            if len(words) >= min_words:
+                items.append((i, words))
         for jj in range(1, len(items)):
             j, wj = items[jj]
             qj = quotes[j]
