@@ -93,17 +93,19 @@ def test_corpus_findings_are_rare():
     each is a genuine error in the corpus (typos, transcription slips, a story
     mixing -ise and -ize).  The bound guards against new false positives."""
     registry = default_registry()
-    settings = make_settings({"select": SPELLING}, registry)
+    settings = make_settings({}, registry)  # the default configuration
     ruleset = RuleSet(registry, settings)
     words = 0
     findings = []
     for path in sorted(CORPUS.glob("*.txt")):
         doc = parse(path.read_text(encoding="utf-8"), "text", str(path), registry)
         words += doc.word_count
-        findings.extend(lint_document(doc, registry, settings, ruleset, str(path)))
+        findings.extend(
+            f for f in lint_document(doc, registry, settings, ruleset, str(path)) if f.code.startswith("NL1")
+        )
     assert words > 500_000
     rate = len(findings) / words * 10_000
-    assert rate <= 1.1, f"{len(findings)} findings, {rate:.2f} per 10,000 words"
+    assert rate <= 1.0, f"{len(findings)} findings, {rate:.2f} per 10,000 words"
     # no rule crashed, nothing flagged inside URLs
     assert all(f.code in SPELLING for f in findings)
 

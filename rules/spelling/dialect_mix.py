@@ -55,6 +55,11 @@ class DialectMix(Rule):
     foreign to the story, so nothing is flagged.  With ``"en-GB"`` or ``"en-US"``
     every spelling of the other dialect is flagged.
 
+    The rule is off by default: guessing a story's dialect from a handful of words
+    is not sure enough to run on every story unasked.  A newsroom turns it on with
+    its dialect (``extend-select = ["dialect-mix"]`` and ``dialect = "en-GB"``),
+    which makes every finding certain and its fix safe.
+
     Why: a story that writes "colour" in one paragraph and "color" in the next reads
     as pasted together; style guides pick one dialect.
 
@@ -77,6 +82,7 @@ class DialectMix(Rule):
     category = "consistency"
     summary = "British and American spellings mixed in one story"
     severity = Severity.WARNING
+    default_enabled = False
     fix_safety = "safe"
     options = {
         "dialect": Option(
