@@ -291,3 +291,40 @@ def test_parsing_is_not_needed_twice():
     from rules.duplication._similarity import DupIndex
 
     assert DupIndex.of(doc) is DupIndex.of(doc)
+
+
+# The stories behind each rule's "Example:" paragraph: the documentation must not
+# promise a finding the rule does not make.
+DOC_EXAMPLES = {
+    "NL301": (
+        "Title\n\nPolice close the Tyne bridge after a collision on Friday night\n\n"
+        "Traffic was diverted.\n\nPolice close the Tyne bridge after a collision on Friday night.\n",
+        7,
+    ),
+    "NL302": (
+        "Title\n\nWork began in May. The bridge will stay closed to traffic until Monday.\n\n"
+        "Shops say trade has fallen.\n\nDrivers were warned. The bridge will stay closed to traffic until Monday.\n",
+        7,
+    ),
+    "NL303": (
+        "Title\n\nFirefighters tackle the blaze at the warehouse in Leeds on Sunday\n\n"
+        "Nobody was hurt.\n\nFirefighters tackle the blaze at the warehouse in Leeds on Sunday\n",
+        7,
+    ),
+    "NL304": (
+        "Title\n\nThe minister, Arvid Solheim, spoke on Monday.\n\n"
+        '"We cannot rule out that the rebels will try to retake the northern port by force," Solheim said.\n\n'
+        "Aid agencies said families had left.\n\nSolheim said the army was ready.\n\n"
+        '"We cannot exclude the possibility that the rebels may attempt to recapture the northern port '
+        'by force," he told reporters.\n',
+        11,
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(DOC_EXAMPLES))
+def test_documented_examples_are_reported(code):
+    text, line = DOC_EXAMPLES[code]
+    rule = next(r for r in RULES if r.code == code)
+    assert "Example:" in rule.__doc__
+    assert [(f.code, f.start.line) for f in check_text(text, config=NL3)] == [(code, line)]

@@ -28,8 +28,8 @@ class DuplicateCaption(Rule):
     so the near-repeat threshold is higher than for paragraphs: one word or figure
     changed in a long caption, not two.
 
-    Example: two photos both captioned "Firefighters at the warehouse in Leeds on
-    Sunday" (the second is reported).
+    Example: two photos both captioned "Firefighters tackle the blaze at the
+    warehouse in Leeds on Sunday" (the second is reported).
 
     Fix safety: display-only; the fix removes the later copy of an exact repeat, but
     an editor must choose which copy to keep.

@@ -28,9 +28,9 @@ class DuplicateParagraph(Rule):
     and a near repeat is worse than an exact one: when "a loss of $112 million"
     became "$121 million" in the second copy, one of them is wrong.
 
-    Example: a caption "Police close the bridge after the collision" and, further
-    down, the paragraph "Police close the bridge after the collision." (reported,
-    with the caption as the first copy).
+    Example: a caption "Police close the Tyne bridge after a collision on Friday
+    night" and, further down, the paragraph "Police close the Tyne bridge after a
+    collision on Friday night." (reported, with the caption as the first copy).
 
     Fix safety: display-only; the fix removes the later copy of an exact repeat, but
     an editor must choose which copy to keep.

@@ -30,8 +30,8 @@ class DuplicateSentence(Rule):
     Why: when a story is rewritten from several versions, a sentence often
     survives in two places; readers notice and it looks careless.
 
-    Example: "The bridge will stay closed until Monday." at the end of the second
-    paragraph and again in the sixth (the second is reported).
+    Example: "The bridge will stay closed to traffic until Monday." at the end of
+    the second paragraph and again in the sixth (the second is reported).
 
     Fix safety: display-only; the fix deletes the later copy, but an editor must
     choose which copy to keep.
@@ -87,8 +87,6 @@ class DuplicateSentence(Rule):
             ours = text[unit.start : unit.end]
             theirs = text[first.start : first.end]
             where = kind_phrase(doc, first)
-            if not first.whole_block or first.kind == "paragraph":
-                where = f"a sentence on line {doc.line_of(first.start)}"
             how = how_alike(ours, theirs)
             msg = f"Sentence '{snippet(ours)}' repeats {where} ({how}); keep one copy"
             # delete the sentence and the space after it (or before it, at the end

@@ -65,10 +65,10 @@ class QuoteVariant(Rule):
     from memory, ends up quoted twice in different words.  Quotation marks promise
     the speaker's exact words, so at least one of the two is a misquote.
 
-    Example: "We cannot rule out that the rebels will try to retake the port,"
-    the minister said, and later "We can't exclude the possibility that the rebels
-    may attempt to recapture the port," he told reporters (the second is
-    reported, pointing to the first).
+    Example: "We cannot rule out that the rebels will try to retake the northern
+    port by force," the minister said, and later "We cannot exclude the
+    possibility that the rebels may attempt to recapture the northern port by
+    force," he told reporters (the second is reported, pointing to the first).
 
     Fix safety: none; an editor must check the speaker's words against the source.
 
