@@ -34,8 +34,12 @@ _SPEECH_VERB = (
     r"(?:said|says|told|tells|added|adds|warned|warns|insisted|argued|claimed|stressed|"
     r"explained|noted|continued|replied|wrote|declared|announced|maintained|urged)"
 )
-#: "Lavrov said", "Mr Lavrov told": the last capitalised word before a speech verb.
-_NAME_SAID = re.compile(r"\b([A-Z][\w'’-]+)\s+" + _SPEECH_VERB + r"\b")
+#: "Lavrov said", "Ihor Terekhov, said", "Ruth Ellery, who runs the group, said":
+#: the last capitalised word before a speech verb, over an appositive.
+_NAME_SAID = re.compile(
+    r"\b([A-Z][\w'’-]+)(?:,\s+[^,.;:\"“”]{1,120}?,|,)?\s+" + _SPEECH_VERB + r"\b"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'’”]?\s+(?=[\"'‘“]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W_]+")
@@ -49,17 +53,18 @@ class QuoteVariant(Rule):
     Two quotations are compared when they have the same speaker: named in the
     attribution ("Lavrov told reporters" and "said Sergei Lavrov" are the same
     person), a pronoun ("he told a news conference") taken to be the person last
-    named as speaking, or an unattributed quotation opening the paragraph after
-    one of theirs.  They are variants when, for some sentence of each, most of the
-    content words of the shorter one (at least ``threshold`` of them, and at least
-    four) appear in the same order in the other, from its first few content
-    words to its last few (80% of them lie between the first and the last word
-    matched), so the whole remark is paraphrased, not just a phrase shared.  Names
-    spelt differently ("Kiev" and "Kyiv") count as the same word.  Quotations
-    that run on from each other (the same statement over several paragraphs),
-    quotations in the same paragraph and a quotation repeated in part, word for
-    word, are not variants.  The later one is reported; the first is given as a
-    related location.
+    named as speaking ("Lavrov said...", "Ihor Terekhov, the director, said..."),
+    a colon after someone already quoted ("Mr Hrytsenko repeated his pledge:"),
+    or an unattributed quotation opening the paragraph after one of theirs.
+    They are variants when, for some sentence of each, at least ``threshold``
+    of the content words (not "the", "we", "will"...) of the one with fewer are
+    found in the other, and at least four: the same word or stem ("work",
+    "working") or a name spelt differently ("Kiev", "Kyiv").  Word order does
+    not matter, as a translation or a remark recalled from memory often swaps
+    its clauses.  Quotations that run on from each other (the same statement
+    over several paragraphs), quotations in the same paragraph and a quotation
+    repeated in part, word for word, are not variants.  The later one is
+    reported; the first is given as a related location.
 
     Why: the same statement taken from two translations, or from a transcript and
     from memory, ends up quoted twice in different words.  Quotation marks promise
@@ -72,9 +77,9 @@ class QuoteVariant(Rule):
 
     Fix safety: none; an editor must check the speaker's words against the source.
 
-    Options: ``threshold`` (0.5): the share of the shorter sentence's content
-    words that must be matched.  ``min-words`` (6): shorter quotations (scare
-    quotes, single phrases) are not compared.
+    Options: ``threshold`` (0.5): the share of the content words that must be
+    found.  ``min-words`` (6): shorter quotations (scare quotes, single phrases)
+    are not compared.
     """
 
     code = "NL304"
@@ -86,8 +91,8 @@ class QuoteVariant(Rule):
     options = {
         "threshold": Option(
             0.5,
-            "Share (0-1) of the shorter sentence's content words found, in order, in "
-            "the other quotation",
+            "Share (0-1) of a sentence's content words that must be found in a "
+            "sentence of the other quotation",
             float,
             minimum=0.2,
             maximum=1.0,
@@ -142,12 +147,29 @@ def _speakers(doc: "Document", quotes: list["Quote"]) -> dict[int, tuple[str, st
                 if ref is not None:
                     found = (ref[0], ref[1], i)
         elif a is None:
-            prev = _opening_continuation(doc, quotes, out, i)
-            if prev is not None:
-                found = prev
+            found = _opening_continuation(doc, quotes, out, i)
+            if found is None:
+                found = _introduced(doc, q, out, i)
         if found is not None:
             out[i] = found
     return out
+
+
+def _introduced(doc: "Document", q: "Quote", speakers, i: int) -> tuple[str, str, int] | None:
+    """A quotation introduced with a colon by someone already quoted by name:
+    ``Mr Hrytsenko repeated his pledge: "..."``."""
+    text = doc.text
+    block = doc.blocks[q.block]
+    lead = text[max(block.start, q.start - 200) : q.start].rstrip()
+    if not lead.endswith(":"):
+        return None
+    lead = re.split(r"[.!?][\"'’”]?\s+", lead)[-1]  # the sentence leading in
+    known = {key: name for key, name, _ in speakers.values() if name[:1].isupper()}
+    for m in reversed(list(_CAPITALISED.finditer(lead))):
+        key = _surname(m.group())
+        if key in known:
+            return key, known[key], i
+    return None
 
 
 def _named_before(doc: "Document", q: "Quote", last_named) -> tuple[str, str] | None:
@@ -187,7 +209,7 @@ def _opening_continuation(doc, quotes, speakers, i) -> tuple[str, str, int] | No
 
 
 class _Sentence:
-    __slots__ = ("words", "caps", "content", "words_set", "n_caps")
+    __slots__ = ("words", "caps", "content", "stems", "n_caps")
 
     def __init__(self, text: str):
         raw = _WORD.findall(text)
@@ -195,7 +217,7 @@ class _Sentence:
         self.caps = [w[:1].isupper() for w in raw]
         # (position in words, word) of the content words
         self.content = [(k, w) for k, w in enumerate(self.words) if w not in STOPWORDS and not w.isdigit()]
-        self.words_set = {w for _, w in self.content}
+        self.stems = {_stem(w) for _, w in self.content}
         self.n_caps = sum(1 for k, _ in self.content if self.caps[k])
 
 
@@ -210,32 +232,29 @@ def _same_word(a: str, a_cap: bool, b: str, b_cap: bool) -> bool:
     return Indel.normalized_similarity(a, b) >= 0.75
 
 
-def _matched_positions(x: _Sentence, y: _Sentence) -> list[int]:
-    """Indices in ``x.content`` of the content words of ``x`` matched, in order, by
-    content words of ``y`` (a longest common subsequence)."""
-    xc, yc = x.content, y.content
-    n, m = len(xc), len(yc)
-    table = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        xi, xcap = xc[i][1], x.caps[xc[i][0]]
-        row, nxt = table[i], table[i + 1]
-        for j in range(m - 1, -1, -1):
-            if _same_word(xi, xcap, yc[j][1], y.caps[yc[j][0]]):
-                row[j] = nxt[j + 1] + 1
-            else:
-                row[j] = max(nxt[j], row[j + 1])
-    out = []
-    i = j = 0
-    while i < n and j < m:
-        if _same_word(xc[i][1], x.caps[xc[i][0]], yc[j][1], y.caps[yc[j][0]]) and table[i][j] == table[i + 1][j + 1] + 1:
-            out.append(i)
-            i += 1
-            j += 1
-        elif table[i + 1][j] >= table[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return out
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match "work" and "working", "sound" and "sounded"."""
+    return _SUFFIX.sub("", word) if len(word) > 4 else word
+
+
+def _matched(short: _Sentence, other: _Sentence) -> int:
+    """How many content words of ``short`` have a counterpart among those of
+    ``other`` (each counterpart used once): the same word or stem, or a name spelt
+    differently."""
+    pool = [(_stem(w), other.caps[k], w) for k, w in other.content]
+    used = [False] * len(pool)
+    n = 0
+    for k, w in short.content:
+        sw, cap = _stem(w), short.caps[k]
+        for p, (ow, ocap, raw) in enumerate(pool):
+            if not used[p] and (ow == sw or (cap and ocap and _same_word(w, True, raw, True))):
+                used[p] = True
+                n += 1
+                break
+    return n
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
@@ -244,30 +263,28 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 
 
 def variant_score(a_text: str, b_text: str, threshold: float) -> float:
-    """How far quotation ``b_text`` paraphrases ``a_text``: the best share of the
-    shorter sentence's content words matched, over pairs of sentences that pass
-    the tests of the rule docstring; 0.0 when none does."""
+    """How far quotation ``b_text`` rewords ``a_text``: the best share of a
+    sentence's content words found in a sentence of the other quotation (the
+    sentence with fewer content words is measured), over pairs of sentences with
+    at least four such words in common; 0.0 when no pair reaches ``threshold``."""
     best = 0.0
     a_sents = [_Sentence(s) for s in _SENTENCE_SPLIT.split(a_text)]
     b_sents = [_Sentence(s) for s in _SENTENCE_SPLIT.split(b_text)]
     for x in a_sents:
-        if len(x.content) < 3:
+        if len(x.content) < 4:
             continue
         for y in b_sents:
-            if len(y.content) < 3:
+            if len(y.content) < 4:
                 continue
             short, other = (x, y) if len(x.content) <= len(y.content) else (y, x)
-            # the LCS cannot exceed the shared words plus the capitalised ones
-            # that may match another spelling
-            bound = len(short.words_set & other.words_set) + min(short.n_caps, other.n_caps)
-            if bound < 4 or bound < threshold * len(short.content):
+            need = max(4, threshold * len(short.content))
+            # a cheap bound first: shared stems plus names that may be spelt
+            # differently
+            if len(short.stems & other.stems) + min(short.n_caps, other.n_caps) < need:
                 continue
-            pos = _matched_positions(short, other)
-            if len(pos) < 4:
-                continue
-            share = len(pos) / len(short.content)
-            spread = (pos[-1] - pos[0] + 1) / len(short.content)
-            if share >= threshold and spread >= 0.8 and share > best:
+            n = _matched(short, other)
+            share = n / len(short.content)
+            if n >= need and share > best:
                 best = share
     return best
 
