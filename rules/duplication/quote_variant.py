@@ -40,6 +40,7 @@ _NAME_SAID = re.compile(
     r"\b([A-Z][\w'’-]+)(?:,\s+[^,.;:\"“”]{1,120}?,|,)?\s+" + _SPEECH_VERB + r"\b"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),")
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'’”]?\s+(?=[\"'‘“]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W_]+")
@@ -137,10 +138,16 @@ def _speakers(doc: "Document", quotes: list["Quote"]) -> dict[int, tuple[str, st
                 found = (key, a.speaker, i)
                 last_named = (a.speaker_start, key, a.speaker)
         elif a is not None and a.kind == "noun":
-            key = " ".join(normalise(a.speaker).split())
-            key = key[4:] if key.startswith("the ") else key
-            if key:
-                found = (key, a.speaker, i)
+            # "the chair, Elena Marsh, told the meeting": the name in apposition
+            m = _APPOSITIVE_NAME.match(text, a.speaker_end)
+            if m is not None:
+                found = (_surname(m.group(1)), m.group(1), i)
+                last_named = (m.start(1), found[0], m.group(1))
+            else:
+                key = " ".join(normalise(a.speaker).split())
+                key = key[4:] if key.startswith("the ") else key
+                if key:
+                    found = (key, a.speaker, i)
         elif a is not None and a.kind == "pronoun":
             if a.speaker.lower() in _PERSONAL:
                 ref = _named_before(doc, q, last_named)
