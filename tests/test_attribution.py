@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -116,15 +115,14 @@ def test_seed_article():
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is absent")
-def test_corpus_false_positive_budget_and_speed():
-    """At most one NL201 per 20,000 words on the BBC corpus, and fast."""
+def test_corpus_false_positive_budget():
+    """At most one NL201 per 20,000 words on the BBC corpus (speed: bench/run.py)."""
     from newslint.analysis.people import find_people, first_names_for
 
     first_names_for()  # the table loads once per process
     paths = sorted(CORPUS.glob("*.txt"))
     words = 0
     findings = 0
-    elapsed = 0.0
     reg = default_registry()
     rule = reg.lookup("pronoun-mismatch")()
     from newslint.api import make_settings
@@ -135,8 +133,5 @@ def test_corpus_false_positive_budget_and_speed():
         text = p.read_text(encoding="utf-8")
         words += len(text.split())
         doc = parse(text, "text", path=str(p))
-        t0 = time.perf_counter()
         findings += len(list(rule.check(doc, ctx)))
-        elapsed += time.perf_counter() - t0
     assert findings <= words / 20000
-    assert elapsed / len(paths) < 0.004  # typically about 0.5 ms; generous for slow machines

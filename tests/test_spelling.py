@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import string
-import time
 from pathlib import Path
 
 import pytest
@@ -89,7 +88,7 @@ def test_seed_article_with_a_chosen_style(style, flagged):
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/bbc is not present")
 def test_corpus_findings_are_rare():
-    """Every finding on the BBC corpus was reviewed (see scripts/bench_spelling.py):
+    """Every finding on the BBC corpus was reviewed (see bench/bench_spelling.py):
     each is a genuine error in the corpus (typos, transcription slips, a story
     mixing -ise and -ize).  The bound guards against new false positives."""
     registry = default_registry()
@@ -196,7 +195,8 @@ def live_blog(words: int, seed: int = 3) -> str:
     return "Live updates\n\n" + "\n\n".join(" ".join(out[i:i + 5]) for i in range(0, len(out), 5))
 
 
-def test_live_blog_of_20000_words_stays_fast():
+def test_live_blog_of_20000_words():
+    """The variant is found among 20,000 words (its time is in bench/bench_spelling.py)."""
     text = live_blog(20500)
     doc = parse(text, "text", "live.txt")
     assert doc.word_count >= 20000
@@ -205,11 +205,8 @@ def test_live_blog_of_20000_words_stays_fast():
     rule = InconsistentSpelling()
     ctx = RuleContext(path="live.txt", settings=settings, shared={})
     list(rule.check(parse("Warm up Zelensky Zelenskyy.", "text"), ctx))  # word lists load once
-    t0 = time.perf_counter()
     found = list(rule.check(doc, ctx))
-    elapsed = time.perf_counter() - t0
     assert [text[d.start:d.end] for d in found] == ["Zelensky"]
-    assert elapsed < 1.0, f"NL101 took {elapsed:.2f} s on a 20,000-word live blog"
 
 
 # -- NL101 behaviour ---------------------------------------------------------------------------

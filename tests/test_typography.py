@@ -8,7 +8,6 @@ in awkward sources, and behaviour over the shared corpus.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -220,23 +219,3 @@ def test_corpus_findings_are_rare_and_well_formed():
     assert "the the" in repeated
     # ... and legitimate doubles it must leave alone
     assert not repeated & {"had had", "that that", "phi phi", "boing boing", "lord lord"}
-
-
-def test_family_is_fast_on_the_corpus():
-    registry, docs = _corpus_docs()
-    settings = settings_from_table({"select": ["typography"]}, registry, None, Path.cwd())
-    rules = [cls(settings.options_for(cls)) for cls in RULES]
-    ctx = RuleContext("corpus", settings)
-    for doc in docs:  # shared analyses (quotations) are not this family's cost
-        doc.quotes
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for doc in docs:
-            for rule in rules:
-                for _d in rule.check(doc, ctx) or ():
-                    pass
-        best = min(best, time.perf_counter() - t0)
-    per_article_ms = best / len(docs) * 1000
-    # the budget is 0.3 ms; allow slack for a loaded machine
-    assert per_article_ms < 0.6, f"typography rules take {per_article_ms:.3f} ms per article"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Findings and speed of the spelling rules (NL1xx) on a corpus, for review.
 
-    .venv/bin/python scripts/bench_spelling.py [CORPUS_DIR] [--live-blog WORDS]
+    .venv/bin/python bench/bench_spelling.py [CORPUS_DIR] [--live-blog WORDS]
 
 Prints every NL1xx finding on the corpus (default ../shared/corpus/bbc) with its
 line, then the count per 10,000 words and the time the NL1xx rules take per
