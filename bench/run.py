@@ -244,7 +244,8 @@ def seed_recall():
     from newslint.registry import default_registry
 
     registry = default_registry()
-    resolver = SettingsResolver(registry, Overrides(isolated=True))
+    # the seeds' own configuration applies (seeds/newslint.toml), as in the Quick start
+    resolver = SettingsResolver(registry, Overrides())
     linter = Linter(registry, resolver, LintOptions())
     planted = []
     for line in readme.read_text(encoding="utf-8").splitlines():
