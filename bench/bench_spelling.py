@@ -3,7 +3,8 @@
 
     .venv/bin/python bench/bench_spelling.py [CORPUS_DIR] [--live-blog WORDS]
 
-Prints every NL1xx finding on the corpus (default ../shared/corpus/bbc) with its
+Prints every NL1xx finding on the corpus (default ../shared/corpus/bbc), with every
+NL1xx rule selected (dialect-mix, off by default, included), with its
 line, then the count per 10,000 words and the time the NL1xx rules take per
 article (parsing excluded; the word lists load once, before timing).  With
 ``--live-blog N`` it also times NL101 on a synthetic live blog of N words.
