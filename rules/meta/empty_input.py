@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newslint.diagnostics import Severity
-from newslint.rule import Rule
+from ._base import MetaRule
 
 
-class EmptyInput(Rule):
+class EmptyInput(MetaRule):
     """Reports a file that is empty or contains only whitespace.
 
     Why: an empty story in a commit is usually a mistake (a failed export or a lost paste).
@@ -18,13 +18,8 @@ class EmptyInput(Rule):
 
     code = "NL906"
     name = "empty-input"
-    category = "meta"
     summary = "An empty file"
     severity = Severity.WARNING
-
-    def check(self, doc, ctx):
-        # Reported by the engine, which owns reading, suppression and rule isolation.
-        return ()
 
 
 RULES = [EmptyInput]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newslint.diagnostics import Severity
-from newslint.rule import Rule
+from ._base import MetaRule
 
 
-class FileTooLarge(Rule):
+class FileTooLarge(MetaRule):
     """Reports a file larger than `max-file-size` (10 MB by default), which is not checked.
 
     Why: news copy is rarely that large; such a file is usually a data dump or an export gone wrong, and checking it would stall the run.
@@ -18,13 +18,8 @@ class FileTooLarge(Rule):
 
     code = "NL907"
     name = "file-too-large"
-    category = "meta"
     summary = "A file over the size limit"
     severity = Severity.ERROR
-
-    def check(self, doc, ctx):
-        # Reported by the engine, which owns reading, suppression and rule isolation.
-        return ()
 
 
 RULES = [FileTooLarge]

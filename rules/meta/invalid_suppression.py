@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newslint.diagnostics import Severity
-from newslint.rule import Rule
+from ._base import MetaRule
 
 
-class InvalidSuppression(Rule):
+class InvalidSuppression(MetaRule):
     """Reports a suppression comment without rule names (blanket suppression is not allowed), naming an unknown rule, or an `enable` without a `disable`.
 
     Why: a suppression that silently does nothing, or everything, is worse than none.
@@ -18,13 +18,8 @@ class InvalidSuppression(Rule):
 
     code = "NL904"
     name = "invalid-suppression"
-    category = "meta"
     summary = "A malformed suppression comment"
     severity = Severity.WARNING
-
-    def check(self, doc, ctx):
-        # Reported by the engine, which owns reading, suppression and rule isolation.
-        return ()
 
 
 RULES = [InvalidSuppression]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newslint.diagnostics import Severity
-from newslint.rule import Rule
+from ._base import MetaRule
 
 
-class MarkupProblem(Rule):
+class MarkupProblem(MetaRule):
     """Reports markup the parser had to guess about, such as an HTML element that is never closed.
 
     Why: broken markup can hide or merge text, so some findings may be missing.
@@ -18,13 +18,8 @@ class MarkupProblem(Rule):
 
     code = "NL905"
     name = "markup-problem"
-    category = "meta"
     summary = "Malformed markup in the source"
     severity = Severity.INFO
-
-    def check(self, doc, ctx):
-        # Reported by the engine, which owns reading, suppression and rule isolation.
-        return ()
 
 
 RULES = [MarkupProblem]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newslint.diagnostics import Severity
-from newslint.rule import Rule
+from ._base import MetaRule
 
 
-class RuleCrash(Rule):
+class RuleCrash(MetaRule):
     """Reports that a rule raised an error on a file; the other rules and files still ran.
 
     Why: a silent crash would look like a clean story.
@@ -18,13 +18,8 @@ class RuleCrash(Rule):
 
     code = "NL903"
     name = "rule-crash"
-    category = "meta"
     summary = "A rule failed on a file"
     severity = Severity.ERROR
-
-    def check(self, doc, ctx):
-        # Reported by the engine, which owns reading, suppression and rule isolation.
-        return ()
 
 
 RULES = [RuleCrash]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newslint.diagnostics import Severity
-from newslint.rule import Rule
+from ._base import MetaRule
 
 
-class UnreadableInput(Rule):
+class UnreadableInput(MetaRule):
     """Reports a file newslint could not read: missing, unreadable, binary, not UTF-8.
 
     Why: a story that cannot be read is not checked; saying so keeps a clean run honest.
@@ -18,13 +18,8 @@ class UnreadableInput(Rule):
 
     code = "NL901"
     name = "unreadable-input"
-    category = "meta"
     summary = "A file that cannot be read as text"
     severity = Severity.ERROR
-
-    def check(self, doc, ctx):
-        # Reported by the engine, which owns reading, suppression and rule isolation.
-        return ()
 
 
 RULES = [UnreadableInput]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newslint.diagnostics import Severity
-from newslint.rule import Rule
+from ._base import MetaRule
 
 
-class UnusedSuppression(Rule):
+class UnusedSuppression(MetaRule):
     """Reports a `<!-- newslint: disable NAME -->` or `ignore NAME` comment that did not suppress any finding of that rule.
 
     Why: stale suppressions hide future problems and mislead editors about the copy.
@@ -18,13 +18,8 @@ class UnusedSuppression(Rule):
 
     code = "NL902"
     name = "unused-suppression"
-    category = "meta"
     summary = "A suppression comment that suppresses nothing"
     severity = Severity.WARNING
-
-    def check(self, doc, ctx):
-        # Reported by the engine, which owns reading, suppression and rule isolation.
-        return ()
 
 
 RULES = [UnusedSuppression]
