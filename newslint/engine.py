@@ -429,9 +429,9 @@ def lint_document(
     path = path or doc.path
     ruleset = ruleset or RuleSet(registry, settings)
     rules = ruleset.rules_for(path)
-    ctx = RuleContext(path=path, settings=settings, shared=ruleset.shared)
+    enabled = frozenset(r.code for r in rules)
+    ctx = RuleContext(path=path, settings=settings, shared=ruleset.shared, enabled=enabled)
     diags = run_rules(doc, rules, ctx)
-    enabled = {r.code for r in rules}
     diags, problems = apply_suppressions(doc, diags, registry, enabled)
     findings = []
     for d in diags:

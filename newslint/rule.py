@@ -113,6 +113,8 @@ class RuleContext:
     settings: "Settings"
     #: Per-run shared scratch space (e.g. caches that live across documents).
     shared: dict[str, Any] = field(default_factory=dict)
+    #: Codes of every rule running on this file (a rule may leave a case to another).
+    enabled: frozenset[str] = frozenset()
 
     @property
     def people(self) -> Sequence[Mapping[str, Any]]:

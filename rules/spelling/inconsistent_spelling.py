@@ -453,6 +453,9 @@ def _established(name: str) -> bool:
 
 def _rule_enabled(ctx: RuleContext, code: str) -> bool:
     """Whether another rule runs on this file (to leave its findings to it)."""
+    if ctx.enabled:
+        return code in ctx.enabled
+    # a context built by hand (no engine): work it out from the settings
     key = ("spelling.enabled", code, ctx.path)
     hit = ctx.shared.get(key)
     if hit is None:
