@@ -122,3 +122,12 @@ def test_whole_text_maps_back_verbatim_without_comments_or_crlf():
     for b in d.blocks:
         s, e = d.source_span(b.start, b.end)
         assert src[s:e] == d.block_text(b)
+
+
+def test_wire_credit_lines_are_bylines_not_captions():
+    src = ("Ports reopen\n\nShips sailed on Monday.\n\n"
+           "Reporting by Jane Smith in Odesa; Editing by Tom Lee\n\n"
+           "(Additional reporting by Ann Roe)\n\nA photo of the port at dawn\n")
+    from newslint.api import parse as _parse
+    d = _parse(src, "text")
+    assert [b.kind for b in d.blocks] == ["headline", "paragraph", "byline", "byline", "caption"]

@@ -39,6 +39,10 @@ _BYLINE = re.compile(
     r"|contributor|critic|bureau|desk|agencies)"
     r"(?:\s+(?:in|at|for)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)?\s*$"
 )
+# Credit lines at the foot of wire copy: "Reporting by Jane Smith; Editing by Tom Lee"
+_CREDIT = re.compile(
+    r"^\(?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|research|produced)\s+by)\s+[A-Z]"
+)
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]+,\s*)?(?:\w+day,?\s*)?(?:\d{1,2}\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -55,6 +59,8 @@ def classify(line: str, first: bool) -> str:
     if first and len(words) <= 25 and not line.endswith("."):
         return "headline"
     if len(words) <= 12 and _BYLINE.match(line):
+        return "byline"
+    if len(words) <= 25 and _CREDIT.match(line):
         return "byline"
     if len(words) <= 8 and _DATELINE.match(line):
         return "dateline"
@@ -75,6 +81,8 @@ def classify_short_block(line: str) -> str | None:
     if len(line) < 120:
         nwords = line.count(" ") + 1
         if nwords <= 12 and _BYLINE.match(line):
+            return "byline"
+        if nwords <= 25 and _CREDIT.match(line):
             return "byline"
         if nwords <= 8:
             if _BYLINE.match(line):
