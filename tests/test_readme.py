@@ -34,3 +34,22 @@ def test_ci_runs_readme_test_command_verbatim():
     assert "newslint check seeds/" in commands[0]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1].strip() in ci.splitlines()
+
+
+def test_configuration_examples_are_valid():
+    """Every TOML example of [tool.newslint] in README is accepted as written."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    from newslint.config import settings_from_table
+    from newslint.registry import default_registry
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "tool.newslint" in b]
+    assert len(blocks) >= 5
+    for block in blocks:
+        table = tomllib.loads(block)["tool"]["newslint"]
+        settings_from_table(table, default_registry(), None, ROOT)
