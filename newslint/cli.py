@@ -107,7 +107,8 @@ def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = Fal
             add("-")
             continue
         if os.path.isdir(raw):
-            for root, dirs, names in os.walk(raw):
+            walk_errors: list[OSError] = []
+            for root, dirs, names in os.walk(raw, onerror=walk_errors.append):
                 settings = resolver.for_path(os.path.join(root, "_"))
                 dirs[:] = sorted(
                     d for d in dirs if not settings.is_excluded(os.path.join(root, d))
@@ -117,11 +118,20 @@ def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = Fal
                     fs = resolver.for_path(full)
                     if fs.is_included(full, registry) and not fs.is_excluded(full):
                         add(os.path.normpath(full) if raw != "." else os.path.relpath(full))
+            for exc in walk_errors:
+                errors.append(f"{exc.filename or raw}: cannot read directory: {exc.strerror or exc}")
         elif os.path.exists(raw):
             if force_exclude and resolver.for_path(raw).is_excluded(raw):
                 continue
             add(raw)
         else:
+            try:
+                os.stat(raw)
+            except PermissionError:
+                errors.append(f"{raw}: permission denied")
+                continue
+            except OSError:
+                pass
             errors.append(f"{raw}: no such file or directory")
     return files, errors
 
@@ -129,6 +139,7 @@ def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = Fal
 def write_atomic(path: str, text: str, has_bom: bool) -> None:
     """Replace ``path`` with ``text`` (UTF-8, BOM kept), atomically, keeping its mode."""
     data = (b"\xef\xbb\xbf" if has_bom else b"") + text.encode("utf-8")
+    path = os.path.realpath(path)  # fix the file a symbolic link points to, keep the link
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=directory)
     try:
@@ -214,18 +225,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         linter = Linter(registry, resolver, options)
         results: list[FileResult] = []
         disk_files = [f for f in files if f != "-"]
+        stdin_result: FileResult | None = None
+        stdin_source = ""
         if "-" in files:
             name = args.stdin_filename or "-"
             settings = resolver.for_path(name if name != "-" else os.path.join(os.getcwd(), "-"))
             try:
                 source, bom = decode(sys.stdin.buffer.read(), settings.max_file_size)
             except InputError as exc:
-                results.append(linter._unreadable(name, settings, str(exc)))
+                stdin_result = linter._unreadable(name, settings, str(exc))
             else:
                 fmt = args.stdin_format
                 if fmt is None and registry.format_for(name) is None:
                     fmt = "text"
-                results.append(linter.lint_source(source, name, settings, fmt, has_bom=bom))
+                stdin_result = linter.lint_source(source, name, settings, fmt, has_bom=bom)
+                stdin_source = source
+            results.append(stdin_result)
         # resolve settings for every file up front so configuration errors stop the run
         for f in disk_files:
             resolver.for_path(f)
@@ -248,30 +263,43 @@ def cmd_check(args: argparse.Namespace) -> int:
     diffs: list[str] = []
     fixed_files = fixes_total = 0
     for r in results:
+        if args.fix and r is stdin_result and not r.unreadable:
+            # standard input is never written to disk: the (fixed) text goes to stdout
+            out_text = r.fixed_source if r.fixed_source is not None else stdin_source
+            out_text = ("\ufeff" if r.has_bom else "") + out_text
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is None:
+                sys.stdout.write(out_text)
+            else:
+                sys.stdout.flush()
+                buffer.write(out_text.encode("utf-8"))
+                buffer.flush()
+            fixes_total += r.fixes_applied
+            continue
         if r.fixed_source is None or r.original_source is None:
             continue
         if args.diff:
+            bom = "\ufeff" if r.has_bom else ""
             diffs.append(
                 "".join(
                     difflib.unified_diff(
-                        r.original_source.splitlines(keepends=True),
-                        r.fixed_source.splitlines(keepends=True),
+                        (bom + r.original_source).splitlines(keepends=True),
+                        (bom + r.fixed_source).splitlines(keepends=True),
                         fromfile=f"a/{r.path}",
                         tofile=f"b/{r.path}",
                     )
                 )
             )
-        elif args.fix and r.path != "-":
+        elif args.fix:
             try:
                 write_atomic(r.path, r.fixed_source, r.has_bom)
             except OSError as exc:
                 _err(f"{r.path}: could not write fixes: {exc.strerror or exc}")
                 missing.append(r.path)
+                if r.original_findings is not None:
+                    r.findings = r.original_findings  # nothing was fixed: report it all
                 continue
             fixed_files += 1
-            fixes_total += r.fixes_applied
-        elif args.fix and r.path == "-":
-            sys.stdout.write(r.fixed_source)
             fixes_total += r.fixes_applied
 
     findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key)
@@ -288,7 +316,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         findings = baseline.filter(findings)
 
     if args.diff:
-        sys.stdout.write("".join(diffs))
+        if args.output:
+            try:
+                Path(args.output).write_text("".join(diffs), encoding="utf-8")
+            except OSError as exc:
+                _err(f"could not write {args.output}: {exc.strerror or exc}")
+                return EXIT_ERROR
+        else:
+            sys.stdout.write("".join(diffs))
         if not args.quiet:
             n = sum(r.fixes_applied for r in results)
             print(f"{n} fix{'es' if n != 1 else ''} would be applied to {len(diffs)} file{'s' if len(diffs) != 1 else ''}", file=sys.stderr)
@@ -302,7 +337,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         except OSError as exc:
             _err(f"could not write {args.output}: {exc.strerror or exc}")
             return EXIT_ERROR
-    elif not (args.fix and "-" in files):
+    elif args.fix and stdin_result is not None:
+        sys.stderr.write(rendered)  # stdout carries the fixed text
+    else:
         sys.stdout.write(rendered)
 
     unreadable = any(r.unreadable for r in results)

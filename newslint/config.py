@@ -387,6 +387,10 @@ def settings_from_table(
                 resolved[opt] = spec.validate(value, f"rules.{key}.{opt}")
             except ValueError as exc:
                 raise ConfigError(f"{where}: {exc}") from None
+        try:
+            rule.validate_options({**{k: o.default for k, o in rule.options.items()}, **resolved}, root)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: rules.{key}: {exc}") from None
         s.rule_options[rule.code] = resolved
     for key in ("include", "exclude", "extend-exclude"):
         if key in table:
@@ -469,8 +473,10 @@ class SettingsResolver:
         o = self.overrides
         changes: dict[str, Any] = {}
         if o.select is not None:
+            # --select runs only these rules: it replaces the file's select and extend-select
             changes["select"] = o.select
-        if o.extend_select:
+            changes["extend_select"] = o.extend_select
+        elif o.extend_select:
             changes["extend_select"] = s.extend_select + o.extend_select
         if o.ignore:
             changes["ignore"] = s.ignore + o.ignore

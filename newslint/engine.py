@@ -53,6 +53,8 @@ class FileResult:
     original_source: str | None = None
     has_bom: bool = False
     fixes_applied: int = 0
+    #: the findings before fixes were applied (reported if the fixes cannot be written).
+    original_findings: list[Finding] | None = None
 
 
 # -- reading ---------------------------------------------------------------------
@@ -539,6 +541,7 @@ class Linter:
         findings = lint_document(doc, self.registry, settings, ruleset, path)
         if self.options.fix or self.options.diff:
             original = source
+            first_findings = findings
             total = 0
             for _ in range(MAX_FIX_PASSES):
                 new, n = apply_fixes(source, findings, self.options.unsafe_fixes)
@@ -552,6 +555,7 @@ class Linter:
                 result.fixed_source = source
                 result.original_source = original
                 result.fixes_applied = total
+                result.original_findings = first_findings
         elif self.options.keep_sources:
             result.original_source = source
         result.findings = findings

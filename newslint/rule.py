@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Sequence
 from .diagnostics import Diagnostic, Fix, Related, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
     from .config import Settings
     from .document import Document
 
@@ -152,6 +154,16 @@ class Rule:
 
     def check(self, doc: "Document", ctx: RuleContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
+
+    @classmethod
+    def validate_options(cls, options: Mapping[str, Any], base: "Path") -> None:
+        """Check configured option values beyond their types; raise ``ValueError``.
+
+        Called when configuration is loaded, with the configured options (already
+        type-checked) and the directory relative paths start from, so that a bad
+        value (a pattern that does not compile, a file that does not exist) is a
+        configuration error before any file is checked.
+        """
 
     # -- helpers -----------------------------------------------------------
 

@@ -241,3 +241,88 @@ def test_lone_cr_line_ends_count_as_lines(run_cli, tmp_path, monkeypatch):
     write(tmp_path / "mac.txt", b"Head\r\rA LOUD line.\r")
     r = run_cli("check", "mac.txt")
     assert r.out.startswith("mac.txt:3:3: XT101")
+
+
+def test_fix_on_stdin_writes_stdout_never_the_named_file(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    real = write(tmp_path / "story.txt", "Real story.\n\nKeep this.\n")
+    r = run_cli("check", "--fix", "-", "--stdin-filename", "story.txt",
+                stdin="\ufeffHead\r\n\r\nA LOUD line.\r\n".encode("utf-8"))
+    assert real.read_text() == "Real story.\n\nKeep this.\n"
+    assert r.out == "\ufeffHead\r\n\r\nA loud line.\r\n"
+    # nothing to fix: the input comes back unchanged, so the command works as a filter
+    r = run_cli("check", "--fix", "-", stdin=b"Head\n\nQuiet text.\n")
+    assert (r.code, r.out) == (0, "Head\n\nQuiet text.\n")
+
+
+def test_findings_kept_when_fixes_cannot_be_written(run_cli, tmp_path, monkeypatch):
+    import newslint.cli
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "s.txt", "Head\n\nA LOUD line.\n")
+
+    def refuse(path, text, has_bom):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(newslint.cli, "write_atomic", refuse)
+    r = run_cli("check", "--fix", "s.txt")
+    assert r.code == 2
+    assert "s.txt: could not write fixes: Permission denied" in r.err
+    assert "s.txt:3:3: XT101" in r.out
+
+
+def test_fix_through_a_symlink_keeps_the_link(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "real.txt", "Head\n\nA LOUD line.\n")
+    os.symlink("real.txt", tmp_path / "link.txt")
+    run_cli("check", "--fix", "link.txt")
+    assert os.path.islink(tmp_path / "link.txt")
+    assert (tmp_path / "real.txt").read_text() == "Head\n\nA loud line.\n"
+
+
+def test_diff_keeps_the_bom_so_patches_apply(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "b.txt", "\ufeffA LOUD head\n\nText.\n".encode("utf-8"))
+    r = run_cli("check", "--diff", "b.txt")
+    assert "-\ufeffA LOUD head\n+\ufeffA loud head\n" in r.out
+    r = run_cli("check", "--diff", "--output", "fix.patch", "b.txt")
+    assert r.out == "" and "+\ufeffA loud head" in (tmp_path / "fix.patch").read_text(encoding="utf-8")
+
+
+def test_unreadable_directory_is_an_error(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "d/a.txt", "Head\n\nA LOUD line.\n")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "d" / "closed")))
+        yield from real_walk(top, **kw)
+
+    monkeypatch.setattr(os, "walk", walk)
+    r = run_cli("check", "d")
+    assert r.code == 2
+    assert "closed: cannot read directory: Permission denied" in r.err
+    assert "d/a.txt:3:3: XT101" in r.out
+
+
+def test_cli_select_replaces_configured_extend_select(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "newslint.toml", "select = ['typography']\nextend-select = ['shouting']\n")
+    write(tmp_path / "s.txt", "Head\n\nA LOUD line.\n")
+    assert "XT101" in run_cli("check", "s.txt").out
+    assert run_cli("check", "--select", "typography", "s.txt").out == ""
+
+
+@pytest.mark.parametrize("table,message", [
+    ('[rules.house-style]\npacks = ["ukrane"]', "unknown pack 'ukrane'"),
+    ('[rules.house-style]\nterms = ["e-mail => email"]', "is not 'avoid -> prefer'"),
+    ('[rules.house-style]\npack-files = ["style/missing.toml"]', "does not exist"),
+    ('[rules.duplicate-paragraph]\nignore-patterns = ["(unclosed"]', "not a valid regular expression"),
+    ('[rules.pronoun-mismatch]\nfirst-names = { Zlatko = "x" }', 'use "m", "f" or "u"'),
+])
+def test_bad_option_values_are_configuration_errors(run_cli, tmp_path, monkeypatch, table, message):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "newslint.toml", table + "\n")
+    write(tmp_path / "s.txt", "Head\n\nA line.\n")
+    r = run_cli("check", "s.txt")
+    assert r.code == 2 and message in r.err and r.out == ""

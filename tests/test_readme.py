@@ -36,8 +36,9 @@ def test_ci_runs_readme_test_command_verbatim():
     assert commands[1].strip() in ci.splitlines()
 
 
-def test_configuration_examples_are_valid():
-    """Every TOML example of [tool.newslint] in README is accepted as written."""
+def test_configuration_examples_are_valid(tmp_path):
+    """Every TOML example of [tool.newslint] in README is accepted as written
+    (in a directory holding the pack file the house-style example names)."""
     import sys
 
     if sys.version_info >= (3, 11):
@@ -50,6 +51,10 @@ def test_configuration_examples_are_valid():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "tool.newslint" in b]
     assert len(blocks) >= 5
+    (tmp_path / "style").mkdir()
+    (tmp_path / "style" / "newsroom.toml").write_text(
+        'name = "newsroom"\n[[terms]]\nprefer = "email"\navoid = ["e-mail"]\n', encoding="utf-8"
+    )
     for block in blocks:
         table = tomllib.loads(block)["tool"]["newslint"]
-        settings_from_table(table, default_registry(), None, ROOT)
+        settings_from_table(table, default_registry(), None, tmp_path)

@@ -3,6 +3,8 @@ budget, the similarity index, house-style packs and their configuration."""
 
 from __future__ import annotations
 
+import re
+
 import random
 import string
 from pathlib import Path
@@ -290,9 +292,12 @@ def test_house_style_choice_by_style_and_by_id():
     ],
 )
 def test_house_style_configuration_errors_are_clear(options, message):
-    findings = check_text("Kiev\n", "text", {"select": ["NL102", "NL903"], "rules": {"house-style": options}})
-    assert len(findings) == 1 and findings[0].code == "NL903"
-    assert message in findings[0].message
+    """A bad house-style option is a configuration error (exit 2), found when the
+    configuration loads, before any story is checked."""
+    from newslint.config import ConfigError
+
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        check_text("Kiev\n", "text", {"select": ["NL102"], "rules": {"house-style": options}})
 
 
 def test_pack_file_errors(tmp_path):

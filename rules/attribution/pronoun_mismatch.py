@@ -64,6 +64,16 @@ class PronounMismatch(Rule):
         "use-first-names": Option(True, "use the first-name table as evidence", bool),
     }
 
+    @classmethod
+    def validate_options(cls, options, base) -> None:
+        from newslint.analysis.people import _norm_gender
+
+        for name, gender in (options.get("first-names") or {}).items():
+            if not _norm_gender(gender):
+                raise ValueError(
+                    f"first-names.{name} = {gender!r}: use \"m\", \"f\" or \"u\" (u takes the name out of the table)"
+                )
+
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         quotes = doc.quotes
         if not any(q.attribution is not None and q.attribution.kind == "pronoun" for q in quotes):

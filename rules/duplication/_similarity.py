@@ -585,3 +585,8 @@ def how_alike(ours: str, theirs: str) -> str:
     if not differs:
         differs.append("spacing")
     return "apart from " + " and ".join(differs)
+
+
+def validate_ignore_patterns(cls, options, base) -> None:
+    """``Rule.validate_options`` for rules with ``ignore-patterns``: each must compile."""
+    compile_patterns(tuple(options.get("ignore-patterns", ())))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from newslint.diagnostics import Severity
 from newslint.rule import Rule
 
+from ._similarity import validate_ignore_patterns
 from ._blocks import block_options, check_blocks
 from ._similarity import CAPTION_KINDS
 
@@ -45,6 +46,7 @@ class DuplicateCaption(Rule):
     summary = "A caption that repeats another caption or the body"
     severity = Severity.WARNING
     options = block_options(0.9)
+    validate_options = classmethod(validate_ignore_patterns)
     fix_safety = "display-only"
 
     def check(self, doc, ctx):

@@ -6,7 +6,7 @@ from newslint.diagnostics import Severity
 from newslint.rule import Rule
 
 from ._blocks import block_options, check_blocks
-from ._similarity import BODY_KINDS
+from ._similarity import BODY_KINDS, validate_ignore_patterns
 
 
 class DuplicateParagraph(Rule):
@@ -49,6 +49,7 @@ class DuplicateParagraph(Rule):
     summary = "A paragraph that repeats an earlier one, exactly or nearly"
     severity = Severity.WARNING
     options = block_options(0.8)
+    validate_options = classmethod(validate_ignore_patterns)
     fix_safety = "display-only"
 
     def check(self, doc, ctx):

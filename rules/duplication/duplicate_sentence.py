@@ -10,6 +10,7 @@ from ._similarity import (
     DEFAULT_IGNORE_PATTERNS,
     DupIndex,
     compile_patterns,
+    validate_ignore_patterns,
     how_alike,
     kind_phrase,
     snippet,
@@ -47,6 +48,7 @@ class DuplicateSentence(Rule):
     summary = "A sentence that repeats one earlier in the story"
     severity = Severity.WARNING
     fix_safety = "display-only"
+    validate_options = classmethod(validate_ignore_patterns)
     options = {
         "min-words": Option(
             8, "Sentences with fewer words are never reported", int, minimum=1

@@ -78,6 +78,10 @@ class HouseStyle(Rule):
         "quotes": QUOTES_OPTION,
     }
 
+    @classmethod
+    def validate_options(cls, options: Mapping[str, Any], base: Path) -> None:
+        _house.resolve(options, base)  # raises PackError (a ValueError) with the reason
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         house = house_for(self.opts, ctx)
         if house.empty or vocabulary(doc)[1].isdisjoint(house.first_words):
