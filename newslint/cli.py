@@ -420,6 +420,16 @@ def cmd_explain(args: argparse.Namespace) -> int:
     registry = _registry()
     rule = registry.lookup(args.rule)
     if rule is None:
+        try:
+            family = registry.resolve_selector(args.rule)
+        except KeyError:
+            family = []
+        if family:  # a code prefix or a category: list its rules
+            print(f"{len(family)} rule{'s' if len(family) != 1 else ''} match {args.rule!r}; "
+                  "'newslint explain NAME' explains one:")
+            for r in family:
+                print(f"  {r.code}  {r.name:<26} {r.summary}")
+            return EXIT_OK
         names = [r.name for r in registry.all_rules()] + [r.code for r in registry.all_rules()]
         close = difflib.get_close_matches(args.rule, names, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""

@@ -38,7 +38,7 @@ class ConfigError(Exception):
 
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 
-DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+DEFAULT_MAX_FILE_SIZE = 10_000_000  # bytes: 10 MB
 
 #: top-level keys and what they hold (for validation and docs).
 TOP_LEVEL_KEYS = {

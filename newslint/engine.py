@@ -64,10 +64,14 @@ def decode(data: bytes, max_size: int | None = None) -> tuple[str, bool]:
     """Decode UTF-8 (with or without a byte-order mark); raise :class:`InputError`."""
     if max_size is not None and len(data) > max_size:
         raise InputError(
-            f"file is {len(data) / 1048576:.1f} MB, over the {max_size / 1048576:.1f} MB "
+            f"file is {len(data) / 1e6:.1f} MB, over the {max_size / 1e6:g} MB "
             "limit (max-file-size); not checked"
         )
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    head = data[:8192]
+    if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 without a byte-order mark: NUL in every other byte of ASCII text
+        if len(head) >= 4 and (head[1::2].count(0) > len(head) * 0.4 or head[0::2].count(0) > len(head) * 0.4):
+            raise InputError("file looks like UTF-16; newslint reads UTF-8 only (re-save the file as UTF-8)")
         raise InputError("binary file (contains NUL bytes); not checked")
     has_bom = data.startswith(b"\xef\xbb\xbf")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -89,7 +93,7 @@ def read_file(path: str, max_size: int | None = None) -> tuple[str, bool]:
             size = os.path.getsize(path)
             if size > max_size:
                 raise InputError(
-                    f"file is {size / 1048576:.1f} MB, over the {max_size / 1048576:.1f} MB "
+                    f"file is {size / 1e6:.1f} MB, over the {max_size / 1e6:g} MB "
                     "limit (max-file-size); not checked"
                 )
         with open(path, "rb") as f:

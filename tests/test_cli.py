@@ -326,3 +326,17 @@ def test_bad_option_values_are_configuration_errors(run_cli, tmp_path, monkeypat
     write(tmp_path / "s.txt", "Head\n\nA line.\n")
     r = run_cli("check", "s.txt")
     assert r.code == 2 and message in r.err and r.out == ""
+
+
+def test_utf16_without_bom_and_control_characters(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "u16.txt", "Head\n\nA LOUD line.\n".encode("utf-16-le"))
+    write(tmp_path / "esc.txt", "Head\n\nA LOUD\x1b[2J line.\n")
+    r = run_cli("check", "u16.txt", "esc.txt")
+    assert "u16.txt:1:1: NL901 [unreadable-input] Cannot check this file: file looks like UTF-16" in r.out
+    assert "\x1b" not in r.out
+
+
+def test_explain_a_family(run_cli):
+    r = run_cli("explain", "XT1")
+    assert r.code == 0 and "XT101  shouting" in r.out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import quote
@@ -14,11 +15,19 @@ from . import OutputContext, OutputFormat
 # -- text ----------------------------------------------------------------------------
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(s: str) -> str:
+    """Control characters from a story (ESC, say) shown escaped, never sent to a terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s.replace("\n", " ").replace("\t", " "))
+
+
 def render_text(findings: Sequence[Finding], ctx: OutputContext) -> str:
     """``path:line:col: CODE [name] message``, the line editors parse."""
     lines = []
     for f in findings:
-        msg = f.message.replace("\n", " ")
+        msg = _printable(f.message)
         lines.append(f"{f.path}:{f.start.line}:{f.start.column}: {f.code} [{f.name}] {msg}\n")
     return "".join(lines)
 
