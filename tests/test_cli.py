@@ -331,10 +331,10 @@ def test_bad_option_values_are_configuration_errors(run_cli, tmp_path, monkeypat
 def test_utf16_without_bom_and_control_characters(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "u16.txt", "Head\n\nA LOUD line.\n".encode("utf-16-le"))
-    write(tmp_path / "esc.txt", "Head\n\nA LOUD\x1b[2J line.\n")
+    write(tmp_path / "esc.txt", "Head\n\nA ( x\x1by ) z.\n")
     r = run_cli("check", "u16.txt", "esc.txt")
     assert "u16.txt:1:1: NL901 [unreadable-input] Cannot check this file: file looks like UTF-16" in r.out
-    assert "\x1b" not in r.out
+    assert "\x1b" not in r.out and "\\x1b" in r.out  # shown escaped in the quoted text
 
 
 def test_explain_a_family(run_cli):
