@@ -285,8 +285,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                     difflib.unified_diff(
                         (bom + r.original_source).splitlines(keepends=True),
                         (bom + r.fixed_source).splitlines(keepends=True),
-                        fromfile=f"a/{r.path}",
-                        tofile=f"b/{r.path}",
+                        fromfile=f"a/{r.path.lstrip('/')}",
+                        tofile=f"b/{r.path.lstrip('/')}",
                     )
                 )
             )

@@ -131,3 +131,20 @@ def test_wire_credit_lines_are_bylines_not_captions():
     from newslint.api import parse as _parse
     d = _parse(src, "text")
     assert [b.kind for b in d.blocks] == ["headline", "paragraph", "byline", "byline", "caption"]
+
+
+def test_list_lines_are_list_items():
+    from newslint.api import parse as _parse
+
+    src = ("Smoking ban\n\nThe key measures are:\n"
+           " - A ban on smoking in all enclosed public places\n"
+           " - Fines of up to 2,500 pounds for licensees\n   who fail to enforce it\n"
+           "1. Checks by environmental health officers\n\nA closing paragraph.\n")
+    d = _parse(src, "text")
+    assert [b.kind for b in d.blocks] == ["headline", "paragraph", "list-item", "list-item", "list-item", "paragraph"]
+    assert d.block_text(d.blocks[1]) == "The key measures are:"
+    assert d.block_text(d.blocks[3]) == "- Fines of up to 2,500 pounds for licensees\n   who fail to enforce it"
+    # sentences never run from one item into the next
+    assert all(s.block == d.blocks[s.block].index for s in d.sentences)
+    assert [d.text[s.start:s.end] for s in d.sentences if s.block == 2] == [
+        "- A ban on smoking in all enclosed public places"]

@@ -147,8 +147,37 @@ def parse(source: str) -> ParseResult:
     return b.result()
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,3}[.)])[ \t]+\S")
+
+
 def _paragraph(
     b: TextBuilder, source: str, start: int, end: int, first: bool, has_comments: bool, crlf: bool
+) -> None:
+    """One blank-line-separated paragraph; lines that start with a list marker
+    ("- ", "* ", "• ", "1. ") become list items, each its own block."""
+    nl = source.find("\n", start, end)
+    if nl == -1 or not _LIST_ITEM.search(source, start, end):
+        _block(b, source, start, end, first, has_comments, crlf)
+        return
+    pieces: list[tuple[int, int, str | None]] = []  # (start, end, forced kind)
+    line_start = start
+    cur_start, cur_kind = start, None
+    while line_start < end:
+        line_end = source.find("\n", line_start, end)
+        line_end = end if line_end == -1 else line_end + 1
+        if _LIST_ITEM.match(source, line_start, line_end):
+            if line_start > cur_start:
+                pieces.append((cur_start, line_start, cur_kind))
+            cur_start, cur_kind = line_start, "list-item"
+        line_start = line_end
+    pieces.append((cur_start, end, cur_kind))
+    for s, e, kind in pieces:
+        _block(b, source, s, e, first and s == start, has_comments, crlf, kind)
+
+
+def _block(
+    b: TextBuilder, source: str, start: int, end: int, first: bool, has_comments: bool, crlf: bool,
+    kind: str | None = None,
 ) -> None:
     while end > start and source[end - 1] in " \t\r\n\f\v":
         end -= 1
@@ -180,7 +209,7 @@ def _paragraph(
         return
     if crlf:
         visible = visible.replace("\r\n", "\n")
-    b.start_block(classify(visible, first))
+    b.start_block(kind or classify(visible, first))
     for i, (s, e) in enumerate(pieces):
         if i:
             b.comment(*comments[i - 1])
