@@ -113,13 +113,13 @@ class PronounMismatch(Rule):
                 repl = repl.capitalize()
             related = [Related(first.name_start, first.name_end, f"{person.name} is introduced here")]
             if ev.offset >= 0 and not (first.start <= ev.offset < first.end):
-                related.append(Related(ev.offset, ev.offset, "the evidence"))
+                related.append(Related(ev.offset, ev.offset, "The evidence"))
             yield self.report(
                 a.speaker_start,
                 a.speaker_end,
                 message,
                 suggestions=[repl],
-                fix=Fix.replace(a.speaker_start, a.speaker_end, repl, Applicability.DISPLAY_ONLY, f"use '{repl}'"),
+                fix=Fix.replace(a.speaker_start, a.speaker_end, repl, Applicability.DISPLAY_ONLY, f"Replace with '{repl}'"),
                 related=related,
             )
 
