@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from .document import Document
-from .engine import InputError, parse_document, read_file
+from .engine import InputError, decode, parse_document, read_file
 from .readability import (
     NON_STORY_KINDS,
     WORDS_PER_MINUTE,
@@ -85,10 +85,17 @@ def run_stats(paths: list[str], fmt: str = "text", registry: Registry | None = N
     records: list[dict[str, Any]] = []
     total = Figures(0, 0, 0)
     total_paragraphs = 0
+    from .config import Overrides, SettingsResolver
+
+    resolver = SettingsResolver(registry, Overrides())
     for path in _files(paths, registry, errors):
         try:
-            source, _ = read_file(path)
-            doc = parse_document(source, path, registry)
+            if path == "-":
+                source, _ = decode(sys.stdin.buffer.read())
+                doc = parse_document(source, "-", registry, "text")
+            else:
+                source, _ = read_file(path, resolver.for_path(path).max_file_size)
+                doc = parse_document(source, path, registry)
         except InputError as exc:
             errors.append(f"{path}: {exc}")
             continue

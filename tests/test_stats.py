@@ -113,3 +113,20 @@ def test_directory_without_stories_is_an_error(tmp_path, capsys):
     out, status = run_stats([str(tmp_path)], "text")
     assert status == 2 and out == ""
     assert "no stories found" in capsys.readouterr().err
+
+
+def test_stats_reads_stdin_and_honours_max_file_size(tmp_path, monkeypatch, capsys):
+    import io
+    import sys as _sys
+
+    from newslint.stats import run_stats
+
+    monkeypatch.setattr(_sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Head\n\nOne short story here.\n")))
+    out, status = run_stats(["-"], "json")
+    data = __import__("json").loads(out)
+    assert status == 0 and data["files"][0]["path"] == "-" and data["files"][0]["words"] == 5
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newslint.toml").write_text("max-file-size = 10\n")
+    (tmp_path / "s.txt").write_text("Head\n\nA story longer than ten bytes.\n")
+    out, status = run_stats(["s.txt"], "json")
+    assert status == 2 and "max-file-size" in capsys.readouterr().err
