@@ -345,3 +345,213 @@ def test_appositive_between_speaker_and_verb():
         "said",
         "after",
     )
+
+
+# -- a role with the name in apposition ---------------------------------------------
+
+
+def speaker_and_role(text: str, which: int = 0):
+    doc = doc_of(text)
+    a = [q for q in doc.quotes if q.parent is None][which].attribution
+    if a is None:
+        return None
+    assert doc.text[a.speaker_start : a.speaker_end] == a.speaker
+    return (a.speaker, a.kind, a.verb, a.position, a.role)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "'We will review every contract,' the chair, Elena Marsh, told the meeting.",
+            ("Elena Marsh", "name", "told", "after", "chair"),
+        ),
+        ("'We will review every contract,' the chair Elena Marsh said.", ("Elena Marsh", "name", "said", "after", "chair")),
+        ("'We will review every contract,' said the chair, Elena Marsh.", ("Elena Marsh", "name", "said", "after", "chair")),
+        ("'We will review every contract,' said the chair Elena Marsh.", ("Elena Marsh", "name", "said", "after", "chair")),
+        ("'We will review every contract,' Elena Marsh, the chair, said.", ("Elena Marsh", "name", "said", "after", "chair")),
+        ("'We will review every contract,' said Elena Marsh, the chair.", ("Elena Marsh", "name", "said", "after", "chair")),
+        ("The chair, Elena Marsh, said: 'We will review every contract.'", ("Elena Marsh", "name", "said", "before", "chair")),
+        (
+            "'We will review every contract,' the firm's chief executive, Elena Marsh, said.",
+            ("Elena Marsh", "name", "said", "after", "firm's chief executive"),
+        ),
+        (
+            "'We will review every contract,' the chief executive of Acme, Elena Marsh, said.",
+            ("Elena Marsh", "name", "said", "after", "chief executive of Acme"),
+        ),
+        (
+            "A lawyer for the tenants, Ruth Ellery, told reporters: 'We will appeal.'",
+            ("Ruth Ellery", "name", "told", "before", "lawyer for the tenants"),
+        ),
+        ("Its director general, Tomas Brandt, said: 'We will appeal.'", ("Tomas Brandt", "name", "said", "before", "director general")),
+        (
+            "'We will appeal,' said Ruth Ellery, an analyst at Acme quoted in the Post.",
+            ("Ruth Ellery", "name", "said", "after", "analyst at Acme"),
+        ),
+        # the name of the organisation, not of the spokesman
+        (
+            "'We will appeal,' a spokesman for the carrier, Skyline, said.",
+            ("a spokesman for the carrier", "noun", "said", "after", ""),
+        ),
+        (
+            "'We will appeal,' said a spokesman for the carrier, Skyline.",
+            ("a spokesman for the carrier", "noun", "said", "after", ""),
+        ),
+        # a place in apposition is not the speaker
+        (
+            "'We will appeal,' officials in the capital, Valmora, said.",
+            ("officials in the capital", "noun", "said", "after", ""),
+        ),
+        ("'We will appeal,' the firm, Paion, said.", ("the firm", "noun", "said", "after", "")),
+        ("'We will appeal,' said Ruth Ellery, 54.", ("Ruth Ellery", "name", "said", "after", "")),
+    ],
+)
+def test_role_and_name_in_apposition(text, expected):
+    assert speaker_and_role(text) == expected
+
+
+def test_role_and_name_phrase_offsets():
+    doc = doc_of("'We will review every contract,' the chair, Elena Marsh, told the meeting.")
+    a = doc.quotes[0].attribution
+    assert doc.text[a.start : a.end] == "the chair, Elena Marsh, told"
+    doc = doc_of("'We will review every contract,' said the chair, Elena Marsh.")
+    a = doc.quotes[0].attribution
+    assert doc.text[a.start : a.end] == "said the chair, Elena Marsh"
+
+
+# -- a clause and a colon ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mr Hrytsenko repeated his pledge: 'We will not let anyone shut the sea.'",
+            ("Mr Hrytsenko", "name", "repeated", "before"),
+        ),
+        ("Ms Obi told reporters: 'We will appeal.'", ("Ms Obi", "name", "told", "before")),
+        ("The minister was blunt: 'We will appeal.'", ("The minister", "noun", "was", "before")),
+        ("He was blunt: 'We will appeal.'", ("He", "pronoun", "was", "before")),
+        ("But she had a simple message: 'We will appeal.'", ("she", "pronoun", "had", "before")),
+        ("However, he was blunt: 'We will appeal.'", ("he", "pronoun", "was", "before")),
+        ("They struck a defiant tone: 'We will appeal.'", ("They", "pronoun", "struck", "before")),
+        ("He is prepared to go this far: 'We will appeal.'", ("He", "pronoun", "prepared", "before")),
+        ("Ms Obi then put it plainly: 'We will appeal.'", ("Ms Obi", "name", "put", "before")),
+        ("Mr Kaur, 54, was blunt: 'We will appeal.'", ("Mr Kaur", "name", "was", "before")),
+        (
+            "Speaking later in parliament, Mr Novak repeated his promise: 'We will appeal.'",
+            ("Mr Novak", "name", "repeated", "before"),
+        ),
+        (
+            "Mr Novak repeated his promise to Ukraine's farmers on Monday: 'We will appeal.'",
+            ("Mr Novak", "name", "repeated", "before"),
+        ),
+        (
+            "The union's general secretary, Ruth Ellery, had one message: 'We will appeal.'",
+            ("Ruth Ellery", "name", "had", "before"),
+        ),
+        ("Ms Obi firmly rejected it: 'We will appeal.'", ("Ms Obi", "name", "rejected", "before")),
+        # no word that reads as a verb after the subject: the word before the colon
+        ("Ruth Ellery fought back: 'We will appeal.'", ("Ruth Ellery", "name", "back", "before")),
+    ],
+)
+def test_colon_after_a_clause(text, expected):
+    assert attribution(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was simple: 'We will appeal.'",
+        "Security was tight: 'No entry.'",
+        "The report was blunt: 'The scheme failed.'",
+        "Ballot papers in the poll will ask: 'Should the council close?'",
+        "He quoted the minister: 'We will appeal.'",
+        "Mr Bell read the verdict: 'Guilty.'",
+        "Mr Bell pointed to the report: 'The scheme failed.'",
+        "Mr Bell pointed to the council's letter: 'The scheme failed.'",
+        "Ms Obi gave Mr Bell a warning: 'We will appeal.'",
+        "Ms Obi was blunt when he arrived: 'We will appeal.'",
+        "Ms Obi met the man who had one message: 'We will appeal.'",
+        "Mr Bell's reply was short: 'No.'",
+        "Elena Marsh and Tom Bell were blunt: 'We will appeal.'",
+        "Ukraine: 'We will appeal.'",
+    ],
+)
+def test_colon_after_a_clause_needs_a_clear_subject(text):
+    assert attribution(text) is None
+
+
+def test_colon_after_a_clause_needs_the_start_of_the_sentence():
+    # the subject of the clause is not at the start of its sentence
+    doc = doc_of("'First,' Ms Obi said, and Mr Bell was blunt: 'We will appeal.'")
+    q1, q2 = [q for q in doc.quotes if q.parent is None]
+    assert q1.attribution.speaker == "Ms Obi"
+    assert q2.attribution is None
+    # more than 160 characters back: the start of the sentence is not seen
+    long = (
+        "Mr Bell, who has run the ferry between the island and the mainland for "
+        "almost thirty years and who has seen off four owners, two strikes and "
+        "one shipwreck in that time, was blunt: 'We will appeal.'"
+    )
+    assert attribution(long) is None
+
+
+def test_single_capitalised_word_is_a_subject_when_it_is_a_name_elsewhere():
+    doc = doc_of("Talks with Halvorsen ended on Monday.\n\nHalvorsen was blunt: 'We will appeal.'")
+    a = [q for q in doc.quotes if q.parent is None][0].attribution
+    assert (a.speaker, a.kind, a.verb) == ("Halvorsen", "name", "was")
+
+
+# -- more forms ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("'We will appeal,' says Elena Marsh.", ("Elena Marsh", "name", "says", "after")),
+        ("'We will appeal,' Elena Marsh added.", ("Elena Marsh", "name", "added", "after")),
+        ("'We will appeal,' Elena Marsh wrote in a letter.", ("Elena Marsh", "name", "wrote", "after")),
+        ("Elena Marsh, 54, said: 'We will appeal.'", ("Elena Marsh", "name", "said", "before")),
+        ("'We will appeal.' — Elena Marsh", ("Elena Marsh", "name", "—", "after")),
+        ("'We will appeal' – Elena Marsh, chair of the board.", ("Elena Marsh", "name", "–", "after")),
+        ("Rebate 'unjustified' - Chirac", ("Chirac", "name", "-", "after")),
+        ("In the words of Elena Marsh, 'we will appeal'.", ("Elena Marsh", "name", "in the words of", "before")),
+        ("'We will appeal', in the words of Elena Marsh.", ("Elena Marsh", "name", "in the words of", "after")),
+        ("As Ms Obi put it: 'We will appeal.'", ("Ms Obi", "name", "put it", "before")),
+        ("'We will appeal', as Ms Obi put it.", ("Ms Obi", "name", "put it", "after")),
+        ("'We will appeal', as she put it.", ("she", "pronoun", "put it", "after")),
+        ("Said Mr Fogg: 'We will appeal.'", ("Mr Fogg", "name", "said", "before")),
+        ("Observes Mr Hadi: 'We will appeal.'", ("Mr Hadi", "name", "observes", "before")),
+    ],
+)
+def test_more_attribution_forms(text, expected):
+    assert attribution(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash that does not end the paragraph is not a credit
+        "He called it 'a farce' — Elena Marsh disagreed.",
+        "'We will appeal' — a promise he did not keep.",
+        "'We will appeal' — Ms Marsh's promise.",
+        "'We will appeal' — Elena Marsh. She left.",
+        # "told" takes an object: its subject is earlier
+        "But told BBC News: 'We will appeal.'",
+        "'We will appeal', in the words of it.",
+    ],
+)
+def test_no_attribution_for_look_alikes(text):
+    assert attribution(text) is None
+
+
+def test_dash_credit_role():
+    assert speaker_and_role("'We will appeal' – Elena Marsh, chair of the board.") == (
+        "Elena Marsh",
+        "name",
+        "–",
+        "after",
+        "chair of the board",
+    )
