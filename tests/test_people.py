@@ -182,3 +182,22 @@ def test_committed_table_matches_the_build_script():
     table = mod.build(csv_path)
     m, f, u = base_first_names()
     assert (set(table["m"]), set(table["f"]), set(table["u"])) == (m, f, u)
+
+
+def test_gendered_role_with_the_name_in_apposition():
+    doc, reg = register("The club's chairwoman, Olamide Bakare, signed the sale on Friday.")
+    p = by_name(reg, "Olamide Bakare")
+    assert p.gender == "f"
+    assert min(e.level for e in p.evidence) == 3
+    assert "chairwoman" in p.strongest()[0].what
+    # a role that says nothing of gender
+    doc, reg = register("The bill was passed by its sponsor, Ikenna Obi.")
+    assert not any(e.level == 3 for e in by_name(reg, "Ikenna Obi").evidence)
+    doc, reg = register("It was read out by her husband, Olamide Bakare.")
+    assert by_name(reg, "Olamide Bakare").gender == "m"
+
+
+def test_name_after_a_role_and_a_comma_that_is_not_in_apposition():
+    # "Olamide Bakare said": the subject of the next clause, not the chairwoman
+    doc, reg = register("The result upset the chairwoman, Olamide Bakare said on Friday.")
+    assert by_name(reg, "Olamide Bakare").evidence == []

@@ -12,9 +12,10 @@
 * **gender evidence** for each person, strongest first: the newsroom's people
   list from configuration; honorifics and titles (Mr, Ms, Dame, King...);
   gendered role nouns and relations next to the name (``spokeswoman Ann Lee``,
-  ``Ann Lee, the chairwoman,``, ``his wife Ann``); other pronouns that clearly
-  refer to the person (the only person in a sentence, followed by ``his`` or by a
-  sentence that opens with ``He``); the first-name table.
+  ``Ann Lee, the chairwoman,``, ``the chairwoman, Ann Lee,``, ``his wife Ann``);
+  other pronouns that clearly refer to the person (the only person in a
+  sentence, followed by ``his`` or by a sentence that opens with ``He``); the
+  first-name table.
 
 ``resolve_pronoun(doc, register, quote)`` finds who a pronoun attribution
 (``'...,' she said``) refers to: the one person in reach (the current paragraph
@@ -680,6 +681,12 @@ _APPOSITIVE_RE = re.compile(
     r",\s+(?:the|a|an|his|her|its|their|[\w'’\-]+['’]s)\s+((?:[\w'’\-]+\s+){0,5}?)([\w\-]+)\s*[,.;]"
 )
 _ROLE_BEFORE_RE = re.compile(r"([a-z][\w\-]*)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+#: A role with the name in apposition after it: "the club's chairwoman, Ann Lee,"
+_ROLE_APPOSED_RE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their)|\w['’]s)\s+(?:[a-z][\w\-]*\s+){0,3}?([a-z][\w\-]*),\s+$"
+)
+#: What closes a name in apposition: a comma or the end of the sentence
+_APPOSED_END_RE = re.compile(r"\s*(?:[,.;:!?]|$)")
 
 
 _A = {"m": "a man", "f": "a woman"}
@@ -739,6 +746,12 @@ def _evidence(doc: "Document", reg: Register, config: Sequence[Mapping[str, Any]
                     if g:
                         p.evidence.append(Evidence(3, g, m.start - len(before) + rb.start(), f"{_A[g]}, described as '{w}' on line {{line}}", m.start, doc))
                         break
+            elif before.endswith((", ", ",\u00a0")):
+                rb = _ROLE_APPOSED_RE.search(before)
+                if rb is not None and GENDERED_NOUNS.get(rb.group(1)) and _APPOSED_END_RE.match(text, m.end, bend):
+                    w = rb.group(1)
+                    g = GENDERED_NOUNS[w]
+                    p.evidence.append(Evidence(3, g, m.start - len(before) + rb.start(1), f"{_A[g]}, described as '{w}' on line {{line}}", m.start, doc))
             ap = _APPOSITIVE_RE.match(text, m.end, min(bend, m.end + 80))
             if ap is not None:
                 words = re.findall(r"[a-z][\w\-]*", ap.group(1) + " " + ap.group(2))
