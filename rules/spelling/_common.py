@@ -160,6 +160,14 @@ def skip_quoted(opts: dict, doc: "Document", offset: int) -> bool:
     return opts.get("quotes") == "ignore" and doc.in_quote(offset)
 
 
+#: Lower-case particles inside names (Tamim bin Hamad, Chambre de Commerce,
+#: Ursula von der Leyen)
+NAME_PARTICLES = frozenset(
+    "al el bin ibn bint binti abu ben bar de da di do dos das du del della der den la le "
+    "van von ter ten op ap mac".split()
+)
+
+
 # -- case ----------------------------------------------------------------------------
 
 

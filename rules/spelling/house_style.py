@@ -27,7 +27,7 @@ HONORIFICS = frozenset(
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Gen General Col Colonel "
     "Capt Captain Lt Sgt Maj Major Cdr Adm Admiral Judge Justice Sen Senator Rep".split()
 )
-_PREV_WORD = re.compile(r"([^\W\d_][\w'’.-]*)\.?[ \t]+$")
+_PREV_WORD = re.compile(r"([^\W\d_](?:[\w'’-]|\.(?=\w))*)(\.?)[ \t]+$")
 
 
 class HouseStyle(Rule):
@@ -41,8 +41,12 @@ class HouseStyle(Rule):
     them as a *choice*, and the newsroom picks its form with ``style`` or
     ``choices``; until it does, NL101 still keeps each story consistent.  Fixed
     expressions listed as exceptions keep the old spelling ("chicken Kiev",
-    "Kievan Rus"), and a place name right after a first name or an honorific is left
-    alone (Mr Nikolaev is a person, not Mykolaiv).
+    "Kievan Rus").  A place name right after a first name or an honorific is a
+    person's surname (Mr Nikolaev, Ivan Nikolaev) and is left alone, and so is every
+    other use of that spelling in the story: a bare "Nikolaev" then refers back to
+    the person, and rewriting a name as a city would damage the copy.  A full stop
+    breaks a name, except after an honorific or an initial (Mr. Lvov, A. Lvov): in
+    ``Russia blamed Nato. Kiev denied it.`` "Kiev" opens a sentence and is flagged.
 
     Why: style guides settle spellings so that readers see one name for one place;
     mixing them looks careless and, for Ukrainian places since 2019, political.
@@ -87,11 +91,13 @@ class HouseStyle(Rule):
         if house.empty or vocabulary(doc)[1].isdisjoint(house.first_words):
             return
         text = doc.text
+        hits = list(house.find(text))
+        surnames = person_surnames(text, hits)
         preferred_at: dict[str, tuple[int, int] | None] = {}
-        for hit in house.find(text):
+        for hit in hits:
             term = hit.term
-            if term.kind == "place" and _after_person_word(text, hit.start):
-                continue
+            if term.kind == "place" and hit.found.lower() in surnames:
+                continue  # Mr Nikolaev, and every later "Nikolaev" that refers back to him
             if in_non_prose(doc, hit.start, hit.end) or skip_quoted(self.opts, doc, hit.start):
                 continue
             replacement = match_case(hit.found, term.prefer)
@@ -139,13 +145,38 @@ def given_name(word: str) -> bool:
     return word in first_names() or fold(word) not in english_words()
 
 
-def _after_person_word(text: str, start: int) -> bool:
+def person_word(word: str, full_stop: bool = False) -> bool:
+    """Can ``word``, written right before a capitalised word, make that word a
+    surname?  An honorific (Mr, Dr.) or a given name can; after a full stop only an
+    honorific or an initial can (``A. Nikolaev``): otherwise the stop ends a sentence
+    and the next word opens a new one (``... blamed Nato. Kiev denied it``)."""
+    if full_stop:
+        return word in HONORIFICS or (len(word) == 1 and word.isupper())
+    return word in HONORIFICS or given_name(word)
+
+
+def after_person_word(text: str, start: int) -> bool:
     """Is the place name at ``start`` used as a surname (Mr Nikolaev, Andrian Nikolayev)?"""
     m = _PREV_WORD.search(text, max(0, start - 40), start)
     if m is None:
         return False
-    word = m.group(1)
-    return word in HONORIFICS or given_name(word)
+    return person_word(m.group(1), bool(m.group(2)))
+
+
+def person_surnames(text: str, hits: list[_house.Hit]) -> set[str]:
+    """Lower-case spellings of place terms that the story uses as a person's
+    surname: written after a first name or an honorific at least once (Ivan
+    Nikolaev, Mr Lvov).  Every use of such a spelling in the story is taken for the
+    person (a bare "Nikolaev" refers back to Ivan Nikolaev; a headline may name him
+    before the story introduces him): rewriting a person's name as a city would
+    damage the copy, while leaving a city's old spelling alone only misses a finding."""
+    out: set[str] = set()
+    for hit in hits:
+        if hit.term.kind == "place":
+            key = hit.found.lower()
+            if key not in out and after_person_word(text, hit.start):
+                out.add(key)
+    return out
 
 
 def _first_use(text: str, form: str) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ from newslint.rule import Option, Rule, RuleContext
 
 from ._common import (
     ALLOW_HELP,
+    NAME_PARTICLES,
     QUOTES_OPTION,
     english_words,
     first_names,
@@ -22,7 +23,7 @@ from ._common import (
     strip_possessive,
     vocabulary,
 )
-from .house_style import HONORIFICS, given_name, house_for, house_options
+from .house_style import HONORIFICS, given_name, house_for, house_options, person_word
 from .misspelling import misspellings
 
 _FEMALE = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady"})
@@ -57,21 +58,29 @@ class InconsistentSpelling(Rule):
     Dmytrenko and Dmitrenko, Kharkov and Kharkiv) with no list of names given in
     advance.
 
-    Capitalised words that are not ordinary English words are compared with each
-    other: two spellings one edit apart (a letter added, dropped, changed or two
-    letters swapped; accents and case ignored) are one name, and so are the spellings
-    that the house-style packs list for one place or person (Kiev and Kyiv, which no
-    string measure would pair).  The minority spelling is flagged (the later one on a
-    tie), pointing to where the other appears.  When the house style prefers one of
-    the spellings, that one is the target whatever the counts; spellings that NL102
-    (house-style) or NL103 (misspelling) already report are left to them.
+    Capitalised words that are not ordinary English words are compared with each other:
+    two spellings one edit apart (a letter added, dropped, changed or two letters
+    swapped; accents and case ignored) are one name, and so are the spellings that the
+    house-style packs list for one place or person (Kiev and Kyiv, which no string
+    measure would pair).  The minority spelling is flagged, pointing to where the other
+    appears; on a tie, a spelling that is not a known name loses to one that is
+    (Gorbachov, Gorbachev; except between two romanisations, Ihor and Igor), and
+    otherwise the later one is flagged.  The apostrophe typed in a name (O'Brien,
+    O’Brien) is not spelling.  When the house style prefers one of the spellings, that
+    one is the target whatever the counts; spellings that NL102 (house-style) or NL103
+    (misspelling) already report are left to them.
 
     Forms that differ on purpose are left alone: plurals and possessives (Smith,
     Smith's, the Smiths), feminine and other endings (Navalny/Navalnaya,
-    Kowalski/Kowalska, Israel/Israeli), a name and a common word (Mr Brown, brown),
-    two people with close names (Johnson and Johnston with different first names or
-    titles, Rafael Nadal and Rafal Majka), two common first names (Brian and Bryan) unless the same surname follows
-    both, and inflected ordinary words.  Similar names are found with a
+    Kowalski/Kowalska, Israel/Israeli), a name and a common word (Mr Brown, brown), two
+    people with close names (Johnson and Johnston with different first names or titles,
+    Rafael Nadal and Rafal Majka), two common first names (Brian and Bryan) unless the
+    same surname follows both, a name inside a full name and a name used alone (Tamim
+    bin Hamad Al Thani, Hamas: a story refers back to a person by the last part of the
+    name), and inflected ordinary words.  A full stop after a name ends the phrase
+    (``... blamed Nato. Kiev denied it``), except after an honorific or an initial (Mr.
+    Lvov, A. Nikolaev), and a place spelling written after a first name or an honorific
+    anywhere in the story is a person's name throughout.  Similar names are found with a
     deletion-neighbourhood index, so the work grows with the number of distinct names
     rather than its square: a 20,000-word live blog stays fast.
 
@@ -136,21 +145,27 @@ class InconsistentSpelling(Rule):
         preferred = house.preferred()
         allow = set(self.opts.get("allow") or ())
 
-        def rank(t: str) -> tuple[int, int, int]:
-            f = forms[t]
-            return (0 if t.lower() in preferred else 1, -len(f.occ), f.first)
-
         for t in sorted(neighbours, key=lambda t: forms[t].first):
             if t in allow or t.lower() in preferred:
                 continue
-            target = min(neighbours[t] | {t}, key=rank)
+            group = neighbours[t] | {t}
+
+            def rank(c: str, group: set[str] = group) -> tuple[int, int, int, int]:
+                # the house's spelling, then the most used, then (on a tie) an
+                # established name over an unknown spelling, then the first
+                f = forms[c]
+                known = 0 if _known_among(c, group, forms) else 1
+                return (0 if c.lower() in preferred else 1, -len(f.occ), known, f.first)
+
+            target = min(group, key=rank)
             if target == t:
                 continue
             if t.lower() in house.avoided() and _rule_enabled(ctx, "NL102"):
                 continue  # NL102 reports it, with the house style as evidence
             if t in misspellings() and _rule_enabled(ctx, "NL103"):
                 continue  # NL103 reports it as a misspelling (Ukranian)
-            yield from self._report(doc, forms[t], forms[target], target.lower() in preferred)
+            known = _known_among(target, group, forms) and not _known_among(t, group, forms)
+            yield from self._report(doc, forms[t], forms[target], target.lower() in preferred, known)
 
     def _drop_occurrences(self, doc, house, groups, forms: list[Form]) -> None:
         """Forget uses that do not count: in URLs or code, in quotations when
@@ -159,40 +174,56 @@ class InconsistentSpelling(Rule):
         ignore_quotes = self.opts.get("quotes") == "ignore"
         exceptions = house.exception_spans(doc.text) if any(f.key in groups for f in forms) else []
         for f in forms:
+            if f.key in groups and groups[f.key][1] == "place" and self._used_as_surname(doc, f):
+                # Ivan Nikolaev, and every bare "Nikolaev" that refers back to him
+                f.occ = []
+                continue
             kept = []
             for o in f.occ:
                 if in_non_prose(doc, o.start, o.end) or (ignore_quotes and doc.in_quote(o.start)):
                     continue
-                if f.key in groups:
-                    if any(s <= o.start and o.end <= e for s, e in exceptions):
-                        continue
-                    if groups[f.key][1] == "place" and o.word > 0:
-                        prev = _joined_prev(doc, o.word)
-                        if prev is not None and (prev in HONORIFICS or given_name(prev)):
-                            continue
+                if f.key in groups and any(s <= o.start and o.end <= e for s, e in exceptions):
+                    continue
                 kept.append(o)
             f.occ = kept
 
-    def _report(self, doc: Document, f: Form, target: Form, house_prefers: bool) -> Iterator[Diagnostic]:
+    @staticmethod
+    def _used_as_surname(doc: Document, f: Form) -> bool:
+        """Does the story write this place spelling after a first name or an
+        honorific (Mr Lvov, Georgy Lvov)?  Then it is a person's name throughout."""
+        for o in f.occ:
+            if o.word > 0:
+                prev = _joined_prev(doc, o.word)
+                if prev is not None and (prev in HONORIFICS or given_name(prev)):
+                    return True
+        return False
+
+    def _report(
+        self, doc: Document, f: Form, target: Form, house_prefers: bool, known: bool = False
+    ) -> Iterator[Diagnostic]:
         n, m = len(f.occ), len(target.occ)
         line = doc.line_of(target.first)
+        other = doc.text[target.first: target.first + len(target.text)]  # as written there
         if house_prefers:
-            head = (f"'{f.text}' here but '{target.text}' on line {line} ({_uses(m)}), "
-                    "which house style prefers")
+            tail = f" on line {line} ({_uses(m)}), which house style prefers"
+        elif n == m and known:
+            tail = (f" on line {line}: one name spelled two ways ({_uses(n)} each; "
+                    f"'{other}' is a known name, check which is right)")
         elif n == m:
-            head = (f"'{f.text}' here but '{target.text}' on line {line}: one name spelled two ways "
-                    f"({_uses(n)} each; check which is right)")
+            tail = f" on line {line}: one name spelled two ways ({_uses(n)} each; check which is right)"
         else:
-            head = (f"'{f.text}' here but '{target.text}' on line {line}: one name spelled two ways "
-                    f"({_uses(n)} against {_uses(m)})")
-        related = (Related(target.first, target.first + len(target.text), f"'{target.text}' here"),)
+            tail = f" on line {line}: one name spelled two ways ({_uses(n)} against {_uses(m)})"
+        related = (Related(target.first, target.first + len(target.text), f"'{other}' here"),)
         for o in f.occ:
+            here = doc.text[o.start: o.end]
+            # the replacement keeps the apostrophe typed here (O’Brian -> O’Brien)
+            replacement = target.text.replace("'", "’") if "’" in here else target.text
             yield self.report(
                 o.start,
                 o.end,
-                head + quoted_note(doc, o.start),
-                suggestions=(target.text,),
-                fix=Fix.replace(o.start, o.end, target.text, Applicability.UNSAFE, f"Replace with '{target.text}'"),
+                f"'{here}' here but '{other}'{tail}{quoted_note(doc, o.start)}",
+                suggestions=(replacement,),
+                fix=Fix.replace(o.start, o.end, replacement, Applicability.UNSAFE, f"Replace with '{replacement}'"),
                 related=related,
                 data={"variant_of": target.text},
             )
@@ -220,10 +251,12 @@ def collect_forms(doc: Document, groups: dict[str, tuple[int, str]]) -> dict[str
         if key in words and key not in groups:
             continue
         forms[t] = Form(t, key)
-    # names with an apostrophe inside (O'Brien)
+    # names with an apostrophe inside (O'Brien): one form whichever apostrophe is
+    # typed (O'Brien, O’Brien), so the style of the mark is not taken for spelling
     for t in [t for t in texts if t[0].isupper() and ("'" in t or "’" in t)]:
         if strip_possessive(t) != t or _CONTRACTION.search(t) or not t.replace("'", "").replace("’", "").isalpha():
             continue
+        t = t.replace("’", "'")
         forms[t] = Form(t, fold(t))
     return forms
 
@@ -235,6 +268,8 @@ def fill_occurrences(doc: Document, forms: dict[str, Form], wanted: set[str]) ->
         if not t[:1].isupper():
             continue
         for start, piece in pieces(t, w.start):
+            if "’" in piece:
+                piece = piece.replace("’", "'")
             if piece in wanted:
                 forms[piece].occ.append(Occurrence(start, start + len(piece), i))
 
@@ -391,15 +426,41 @@ class _Context(NamedTuple):
     firsts: frozenset[str]  # first names written before the name
     titles: frozenset[str]  # genders of honorifics before it ("m", "f")
     nexts: frozenset[str]  # capitalised words after it (surnames, for first names)
+    #: every use is inside a longer personal name, with a name word on both sides
+    #: (Tamim bin Hamad Al Thani)
+    inside: bool = False
+    #: no use has a name word on either side (Hamas said, talks with Hamas)
+    alone: bool = False
+
+
+#: Titles that stand before a name and are also English words (Sheikh Hamad)
+_TITLES = frozenset(
+    "Sheikh Sheik Shaikh Emir Prince Princess King Queen Imam Ayatollah Sultan Crown".split()
+)
+
+
+def _name_before(word: str) -> bool:
+    """Can ``word`` stand before a name inside a personal name?"""
+    return word in NAME_PARTICLES or word in _TITLES or word in HONORIFICS or given_name(word)
+
+
+def _name_after(word: str) -> bool:
+    """Can ``word`` follow a name inside a personal name?"""
+    return word[:1].isupper() or word in NAME_PARTICLES or word[:3].lower() in ("al-", "el-")
 
 
 def _joined_prev(doc: Document, i: int) -> str | None:
-    """The word before word ``i`` when only spaces separate them (same phrase)."""
+    """The word before word ``i`` when only spaces separate them (same phrase), or
+    a full stop after an honorific or an initial (Mr. Smith, J. Smith); any other
+    full stop ends a sentence (``... blamed Nato. Kiev denied it``)."""
     words = doc.words
     prev = words[i - 1]
     gap = doc.text[prev.end: words[i].start]
-    if gap.strip(" .") or "\n" in gap:
+    if "\n" in gap:
         return None
+    if gap.strip(" "):
+        if gap.strip(" ") != "." or not person_word(prev.text, full_stop=True):
+            return None
     return prev.text
 
 
@@ -416,10 +477,13 @@ def _joined_next(doc: Document, i: int) -> str | None:
 
 def _context(doc: Document, f: Form) -> _Context:
     firsts, titles, nexts = set(), set(), set()
+    inside = alone = True
     for o in f.occ:
+        before = after = False
         if o.word > 0:
             prev = _joined_prev(doc, o.word)
             if prev is not None:
+                before = _name_before(prev)
                 if prev in _FEMALE:
                     titles.add("f")
                 elif prev in _MALE:
@@ -427,12 +491,21 @@ def _context(doc: Document, f: Form) -> _Context:
                 elif given_name(prev):
                     firsts.add(prev)
         nxt = _joined_next(doc, o.word)
-        if nxt is not None and nxt[:1].isupper():
-            nexts.add(strip_possessive(nxt))
-    return _Context(frozenset(firsts), frozenset(titles), frozenset(nexts))
+        if nxt is not None:
+            after = _name_after(nxt)
+            if nxt[:1].isupper():
+                nexts.add(strip_possessive(nxt))
+        inside = inside and before and after
+        alone = alone and not before and not after
+    return _Context(frozenset(firsts), frozenset(titles), frozenset(nexts), inside, alone)
 
 
 def _different_people(a: str, b: str, ca: _Context, cb: _Context) -> bool:
+    if (ca.inside and cb.alone) or (ca.alone and cb.inside):
+        # a given or middle name inside a full name, and a name used alone
+        # (Tamim bin Hamad Al Thani, Hamas): a story refers back to a person by
+        # the last part of the name, so the one used alone is another name
+        return True
     if ca.firsts and cb.firsts and not (ca.firsts & cb.firsts):
         return True  # Boris Johnson, Ann Johnston
     if ca.nexts and cb.nexts and not (ca.nexts & cb.nexts):
@@ -449,6 +522,22 @@ def _different_people(a: str, b: str, ca: _Context, cb: _Context) -> bool:
 
 def _established(name: str) -> bool:
     return name in first_names() or name in known_names()
+
+
+def _known(name: str) -> bool:
+    """An established name or an English word: on a tie, the likelier spelling."""
+    return _established(name) or fold(name) in english_words()
+
+
+def _known_among(name: str, group: set[str], forms: dict[str, Form]) -> bool:
+    """Does being a known name make ``name`` the likelier spelling in ``group``?
+    Only against a slip (Gorbachov, Gorbachev): between two romanisations of one
+    name (Ihor, Igor) the word lists, which keep the older Russian forms, say
+    nothing about which the story should use."""
+    if not _known(name):
+        return False
+    sk = skeleton(forms[name].key)
+    return not any(o != name and skeleton(forms[o].key) == sk for o in group)
 
 
 def _rule_enabled(ctx: RuleContext, code: str) -> bool:
