@@ -15,10 +15,12 @@ from newslint.rule import Option, Rule, RuleContext
 from ._common import (
     ALLOW_HELP,
     HERE,
+    NAME_PARTICLES,
     QUOTES_OPTION,
     english_words,
     first_names,
     in_non_prose,
+    known_names,
     match_case,
     quoted_note,
     sentence_initial,
@@ -26,6 +28,7 @@ from ._common import (
     strip_possessive,
     vocabulary,
 )
+from .house_style import HONORIFICS
 
 # Hyphenated compounds: a part after one of these is not checked on its own
 # ("pre-empted", "mis-selling", "add-ons").
@@ -52,11 +55,16 @@ class Misspelling(Rule):
     lists shipped with the rule), those listed in ``misspelling_allow.txt``, and
     codespell's entries under five letters, which too often are foreign words,
     abbreviations or parts of romanised names.
-    Words inside URLs, e-mail addresses and code are skipped.  A capitalised word is
-    taken for a proper name, and left alone, unless the dictionary lists it
-    capitalised ("Ukranian", "Britian") or it opens a sentence and the story never
-    writes it capitalised mid-sentence; a misspelling that is also a common first
-    name (Malcom) is left alone too.
+    Words inside URLs, e-mail addresses and code are skipped.  A capitalised
+    misspelling ("The Goverment said", "Local Goverment officials") is flagged
+    unless it is an established name or a common first name (Malcom), stands next
+    to a name (Mr Teh, Optio SV, Chambre de Commerce), or is a name the story
+    uses consistently: capitalised at least twice, at least once mid-sentence, and
+    never in lower case.  The short slips (teh, wich) are flagged capitalised only
+    where they open a sentence.  Words in capitals are read too (GOVERMENT
+    RESIGNS), and so are the parts of hyphenated words, after a prefix too
+    ("anti-goverment", "Pro-goverment", "non-existant") unless prefix and part make
+    a word together ("pre-empted").
 
     Why: a misspelt word in a headline or a first paragraph costs a story its
     authority, and spell checkers in newsroom systems are often switched off because
@@ -67,8 +75,9 @@ class Misspelling(Rule):
     misspelling of 'occurred'".
 
     Fix safety: safe when the dictionary gives one correction (it keeps the case of
-    the original); when it gives several ("alot": "a lot" or "allot") they are
-    offered as suggestions and nothing is applied.
+    the original: ``GOVERMENT`` becomes ``GOVERNMENT``); when it gives several
+    ("alot": "a lot" or "allot") they are offered as suggestions and nothing is
+    applied.
 
     Options: ``allow`` (words never to flag) and ``quotes`` (``"flag"`` or
     ``"ignore"`` text inside quotation marks).
@@ -92,45 +101,77 @@ class Misspelling(Rule):
         if not found:
             return
         allow = set(self.opts.get("allow") or ())
-        for w in doc.words:
+        for i, w in enumerate(doc.words):
             word = w.text
             if "-" in word or "." in word:
                 parts = _parts(word, w.start)
+                whole = False
             else:
-                parts = ((w.start, word),)
+                parts = [(w.start, word)]
+                whole = True
             for start, part in parts:
                 part = strip_possessive(part)
                 if part not in found and part.lower() not in found:
                     continue
                 entry = table.get(part)
-                low = None
                 if entry is None:
-                    # a capitalised part of a compound (Winn-Dixie) is a name
-                    if part[:1].isupper() and part[1:].islower() and len(parts) == 1 and "-" not in word:
-                        low = part.lower()
-                        entry = table.get(low)
+                    low = part.lower()
+                    entry = table.get(low)
                     if entry is None:
+                        continue
+                    if part.isupper():
+                        if len(part) < MIN_LENGTH:
+                            continue  # TEH, ADN: an abbreviation as likely as a slip
+                        # all capitals (GOVERMENT RESIGNS): a headline, not a name
+                    elif not (part[1:].islower() and (whole or start != w.start)):
+                        continue  # CamelCase, or the first part of a compound name (Winn-Dixie)
+                    elif not self._capitalised_ok(doc, i, start, part):
                         continue
                 if part in allow:
                     continue
                 end = start + len(part)
-                if low is not None and not self._capitalised_ok(doc, start, part):
-                    continue
                 if in_non_prose(doc, start, end) or skip_quoted(self.opts, doc, start):
                     continue
                 yield self._report(doc, start, end, part, entry)
 
     @staticmethod
-    def _capitalised_ok(doc: Document, start: int, word: str) -> bool:
-        """A capitalised word whose lower-case form is a misspelling: flag it only
-        when it opens a sentence and never appears capitalised mid-sentence."""
-        if not sentence_initial(doc, start):
+    def _capitalised_ok(doc: Document, i: int, start: int, word: str) -> bool:
+        """A capitalised word whose lower-case form is a misspelling: flag it unless
+        it is an established name, part of a longer name (next to a name: Mr Teh,
+        Optio SV, Chambre de Commerce), or a name the story uses
+        consistently: capitalised at least twice, at least once mid-sentence, and
+        never written in lower case.
+
+        The short slips (teh, wich, adn: under MIN_LENGTH letters, all of them
+        function words, which are never capitalised mid-sentence) are flagged only
+        when they open a sentence and the story never capitalises them
+        mid-sentence: "Lim Teh" and "the Wich family" are names."""
+        if word in known_names() or word in first_names():
             return False
+        if len(word) < MIN_LENGTH:
+            if not sentence_initial(doc, start):
+                return False
+            for other in doc.words:
+                if other.start != start and strip_possessive(other.text) == word:
+                    if not sentence_initial(doc, other.start):
+                        return False
+            return True
+        if _next_to_a_name(doc, i):
+            return False
+        low = word.lower()
+        capitalised = mid = 0
         for other in doc.words:
-            if other.start != start and strip_possessive(other.text) == word:
-                if not sentence_initial(doc, other.start):
-                    return False
-        return True
+            t = other.text
+            if len(t) < len(word) or t[:1].lower() != low[:1]:
+                continue
+            for pos, piece in _pieces(t, other.start):
+                if piece == word:
+                    capitalised += 1
+                    if not sentence_initial(doc, pos):
+                        mid += 1
+                elif piece == low:
+                    return True  # also written in lower case: the same misspelt word
+        return not (capitalised >= 2 and mid >= 1)
 
     def _report(self, doc: Document, start: int, end: int, found: str, entry: Entry) -> Diagnostic:
         fixes = tuple(match_case(found, c) for c in entry.corrections)
@@ -147,18 +188,66 @@ class Misspelling(Rule):
 
 
 def _parts(word: str, offset: int) -> list[tuple[int, str]]:
-    """The parts of a hyphenated compound worth checking on their own: none after
-    a prefix ("pre-empted", "mis-selling"), none of a name (Mao Tse-tung, Kim
-    Jong-un), none shorter than four letters ("add-ons")."""
-    if word[:1].isupper():
-        return [(offset, word.replace(".", "-").split("-")[0])]
+    """The parts of a hyphenated compound worth checking on their own: none of a
+    name (Mao Tse-tung, Kim Jong-un, only whose first part is checked), none
+    shorter than four letters ("add-ons"), and a part after a prefix only when the
+    prefix and the part do not make a word together ("pre-empted" is "preempted";
+    "anti-goverment" and "non-existant" are checked).  A capitalised compound that
+    opens with a prefix (Pro-goverment, Anti-Goverment) is no name."""
+    pieces_ = word.replace(".", "-").split("-")
+    if word[:1].isupper() and pieces_[0].lower() not in _PREFIXES:
+        return [(offset, pieces_[0])]
+    words = english_words()
     out: list[tuple[int, str]] = []
     pos = 0
     prev = ""
-    for piece in word.replace(".", "-").split("-"):
-        if piece and not (prev and prev.lower() in _PREFIXES) and len(piece) >= 4:
-            out.append((offset + pos, piece))
+    for piece in pieces_:
+        if piece and len(piece) >= 4:
+            if not (prev and prev.lower() in _PREFIXES and (prev + piece).lower() in words):
+                out.append((offset + pos, piece))
         prev = piece
+        pos += len(piece) + 1
+    return out
+
+
+def _name_word(word: str) -> bool:
+    """A word that makes its neighbour part of a name: an honorific, a common
+    first name, a name particle (de, von, bin) or a capitalised word that is
+    neither an English word nor an established name (SV, Lim).  An established
+    name does not (the British Goverment, the Welsh Goverment)."""
+    if word in HONORIFICS or word in NAME_PARTICLES or word in first_names():
+        return True
+    if not word[:1].isupper():
+        return False
+    word = strip_possessive(word)
+    return word.lower() not in english_words() and word not in known_names()
+
+
+def _next_to_a_name(doc: Document, i: int) -> bool:
+    """Is word ``i`` joined (by spaces only) to a name word on either side?"""
+    words = doc.words
+    text = doc.text
+    w = words[i]
+    if i > 0:
+        prev = words[i - 1]
+        gap = text[prev.end: w.start]
+        if (not gap.strip(" ") or (gap.strip(" ") == "." and prev.text in HONORIFICS)) and _name_word(prev.text):
+            return True
+    if i + 1 < len(words):
+        nxt = words[i + 1]
+        if not text[w.end: nxt.start].strip(" ") and _name_word(nxt.text):
+            return True
+    return False
+
+
+def _pieces(text: str, offset: int) -> list[tuple[int, str]]:
+    """Every part of a word, possessive stripped, with its offset."""
+    if "-" not in text and "." not in text:
+        return [(offset, strip_possessive(text))]
+    out = []
+    pos = 0
+    for piece in text.replace(".", "-").split("-"):
+        out.append((offset + pos, strip_possessive(piece)))
         pos += len(piece) + 1
     return out
 
