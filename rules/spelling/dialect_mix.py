@@ -17,6 +17,7 @@ from ._common import (
     in_non_prose,
     match_case,
     quoted_note,
+    sentence_initial,
     skip_quoted,
     vocabulary,
 )
@@ -42,13 +43,17 @@ class DialectMix(Rule):
     """Flags British and American spellings mixed in one story ("armoured" and
     "armored", "organise" and "organize").
 
-    Only lower-case words are read, so names keep their own spelling (Pearl Harbor,
-    the Australian Labor Party, World Health Organization).  A word counts as a mark
-    of one dialect only when the other dialect's word list does not contain it: the
-    list beside the rule (``dialect_pairs.csv``) is derived from the SCOWL word lists
-    by ``scripts/derive_spelling_data.py``, so words that British English also uses
-    ("program" for software, "tire" the verb, "meter", "license" the verb, "check")
-    never count as American.
+    Lower-case words are read, and a capitalised word only where it opens a
+    sentence ("Armoured vehicles moved in"), unless the story also capitalises it
+    mid-sentence or it runs on into another capitalised word: names keep their own
+    spelling (Pearl Harbor, the Australian Labor Party, World Health Organization).
+    A word counts as a mark of one dialect only when the other dialect's word list
+    does not contain it: the list beside the rule (``dialect_pairs.csv``) is derived
+    from the SCOWL word lists by ``scripts/derive_spelling_data.py``, so words that
+    British English also uses ("program" for software, "tire" the verb, "meter",
+    "license" the verb, "check") never count as American.  ``dialect_extra.csv``
+    corrects it where American dictionaries label a form "chiefly British" although
+    SCOWL's American lists accept it (licence, practise, fulfil).
 
     With ``dialect = "auto"`` (the default) the story's majority decides and the
     minority spellings are flagged; on a tie nothing says which spellings are
@@ -63,9 +68,10 @@ class DialectMix(Rule):
     Why: a story that writes "colour" in one paragraph and "color" in the next reads
     as pasted together; style guides pick one dialect.
 
-    Example: ``Armoured vehicles and a colour guard ... the armored column`` gives
-    "'armored' is American spelling; the story is otherwise British (2 British
-    spellings: 'Armoured' on line 1, 'colour' on line 1): write 'armoured'".
+    Example: ``Armoured vehicles and a colour guard moved in. Later the armored
+    column left.`` gives "'armored' is American spelling; the story is otherwise
+    British (2 British spellings: 'Armoured' on line 1, 'colour' on line 1): write
+    'armoured'" (with more evidence, the message adds "and N more").
 
     Fix safety: safe with an explicit ``dialect`` (the other dialect's form of the
     same word, keeping its case); unsafe with ``"auto"``, where the majority may be
@@ -97,7 +103,7 @@ class DialectMix(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         markers = dialect_markers()
         dialect = self.opts.get("dialect", "auto")
-        texts = vocabulary(doc)[0]
+        texts = vocabulary(doc)[1]  # lower case: "Armoured" may open a sentence
         gb_words, us_words = marker_words()
         if dialect == "auto":
             if texts.isdisjoint(gb_words) or texts.isdisjoint(us_words):
@@ -108,19 +114,23 @@ class DialectMix(Rule):
         allow = self.opts.get("allow") or ()
         uses: list[Use] = []
         get = markers.get
-        for w in doc.words:
+        words = doc.words
+        capitalised: list[tuple[int, Use]] = []  # (word index, use): names or sentence openers
+        for i, w in enumerate(words):
             word = w.text
-            if "-" in word:
-                pos = w.start
-                for piece in word.split("-"):
-                    m = get(piece)
+            pos = w.start
+            for piece in word.split("-") if "-" in word else (word,):
+                m = get(piece)
+                if m is not None:
+                    uses.append(Use(pos, pos + len(piece), piece, m))
+                elif piece[:1].isupper() and piece[1:].islower():
+                    m = get(piece.lower())
                     if m is not None:
-                        uses.append(Use(pos, pos + len(piece), piece, m))
-                    pos += len(piece) + 1
-                continue
-            m = get(word)
-            if m is not None:
-                uses.append(Use(w.start, w.end, word, m))
+                        capitalised.append((i, Use(pos, pos + len(piece), piece, m)))
+                pos += len(piece) + 1
+        if capitalised:
+            uses.extend(_sentence_openers(doc, capitalised))
+            uses.sort()
         if not uses:
             return
         uses = [
@@ -165,8 +175,9 @@ class DialectMix(Rule):
                 if len(shown) == 2:
                     break
             n = len(evidence)
+            more = f" and {n - len(shown)} more" if n > len(shown) else ""
             why = (f"the story is otherwise {NAMES[keep]} ({n} {NAMES[keep]} "
-                   f"spelling{'s' if n > 1 else ''}: {', '.join(shown)})")
+                   f"spelling{'s' if n > 1 else ''}: {', '.join(shown)}{more})")
             first = evidence[0]
             related = (Related(first.start, first.end, f"{NAMES[keep]} spelling '{first.word}' here"),)
         else:
@@ -182,6 +193,27 @@ class DialectMix(Rule):
         )
 
 
+def _sentence_openers(doc: Document, capitalised: list[tuple[int, Use]]) -> list[Use]:
+    """The capitalised marks that are ordinary words opening a sentence
+    ("Armoured vehicles moved in"), not names: a name is capitalised mid-sentence
+    too (the Labor Party) or runs on into another capitalised word (Labor Party)."""
+    words = doc.words
+    mid = set()  # capitalised forms written mid-sentence somewhere in the story
+    out = []
+    for i, u in capitalised:
+        if not sentence_initial(doc, u.start):
+            mid.add(u.word)
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if (u.end == words[i].end and nxt is not None and nxt.text[:1].isupper()
+                and doc.text[u.end: nxt.start].strip(" ") == ""):
+            continue  # the first word of a name (Labor Party, Harbor Freight)
+        out.append(u)
+    # a form that opens a sentence here but is capitalised mid-sentence
+    # elsewhere in the story is a name
+    return [u for u in out if u.word not in mid]
+
+
 @lru_cache(maxsize=None)
 def marker_words() -> tuple[frozenset[str], frozenset[str]]:
     """The British marks and the American marks."""
@@ -192,22 +224,27 @@ def marker_words() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=None)
 def dialect_markers() -> dict[str, Marker]:
-    """Lower-case spelling -> the dialect it marks (from dialect_pairs.csv)."""
+    """Lower-case spelling -> the dialect it marks (from dialect_pairs.csv, with the
+    hand-checked rows of dialect_extra.csv replacing derived rows of the same pair)."""
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for name in ("dialect_pairs.csv", "dialect_extra.csv"):
+        with open(HERE / name, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                rows[row["british"], row["american"]] = row
     out: dict[str, Marker] = {}
     clash: set[str] = set()
-    with open(HERE / "dialect_pairs.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            gb, us, kind = row["british"], row["american"], row["kind"]
-            for word, dialect, other, is_marker in (
-                (gb, GB, us, row["british_marker"] == "1"),
-                (us, US, gb, row["american_marker"] == "1"),
-            ):
-                if not is_marker:
-                    continue
-                prev = out.get(word)
-                if prev is not None and prev.dialect != dialect:
-                    clash.add(word)
-                out.setdefault(word, Marker(dialect, other, kind))
+    for row in rows.values():
+        gb, us, kind = row["british"], row["american"], row["kind"]
+        for word, dialect, other, is_marker in (
+            (gb, GB, us, row["british_marker"] == "1"),
+            (us, US, gb, row["american_marker"] == "1"),
+        ):
+            if not is_marker:
+                continue
+            prev = out.get(word)
+            if prev is not None and prev.dialect != dialect:
+                clash.add(word)
+            out.setdefault(word, Marker(dialect, other, kind))
     for word in clash:
         del out[word]
     return out
