@@ -18,6 +18,7 @@ from newslint.output.formats import render_sarif
 from newslint.registry import default_registry
 from rules.duplication import RULES
 from rules.duplication._similarity import (
+    caption_core,
     compile_patterns,
     differences,
     how_alike,
@@ -79,13 +80,13 @@ def test_related_location_in_json_and_sarif():
     data = f.to_dict()
     assert data["related"] == [
         {"path": "story.txt", "line": 3, "column": 1, "end_line": 3,
-         "end_column": len(STORY.splitlines()[2]) + 1, "message": "first copy"}
+         "end_column": len(STORY.splitlines()[2]) + 1, "message": "First copy"}
     ]
     sarif = json.loads(render_sarif([f], OutputContext(default_registry(), ["story.txt"])))
     (result,) = sarif["runs"][0]["results"]
     (rel,) = result["relatedLocations"]
     assert rel["physicalLocation"]["region"]["startLine"] == 3
-    assert rel["message"]["text"] == "first copy"
+    assert rel["message"]["text"] == "First copy"
 
 
 def test_exact_repeat_offers_a_display_only_fix():
@@ -150,6 +151,73 @@ def test_boilerplate_and_short_lines_are_not_duplicates():
     assert found == [("NL301", 9), ("NL301", 13)]
 
 
+CAPTION = "Rescue teams lift residents from a flooded street in Leven"  # 11 words: exact repeats only
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        CAPTION,
+        f"Picture: {CAPTION}",
+        f"Photo - {CAPTION}",
+        f"{CAPTION} (Getty Images)",
+        f"{CAPTION} (Jane Roe/AFP via Getty Images)",
+        f"{CAPTION}. Photograph: Jane Roe/Reuters",
+        f"{CAPTION} Photograph: Jane Roe/Reuters",
+        f"Picture: {CAPTION} (PA Media)",
+        f"{CAPTION} – Reuters",
+    ],
+)
+def test_caption_label_and_credit_are_set_aside(first):
+    text = (
+        f"Floods hit Fife towns\n\n{first}\n\n"
+        "River levels rose by two metres overnight, the environment agency said.\n\n"
+        f"{CAPTION}\n\nMore rain is forecast for Saturday.\n"
+    )
+    (f,) = check_text(text, config=NL3)
+    assert (f.code, f.start.line, f.related[0].start.line) == ("NL303", 7, 3)
+    assert f.flagged == CAPTION and f.related[0].message == "First copy"
+    assert "repeats the caption on line 3 (word for word" in f.message
+    if first != CAPTION:
+        assert ", not counting '" in f.message
+    # the same the other way round: the labelled copy comes second
+    text = text.replace(first, "@@").replace(CAPTION, first).replace("@@", CAPTION)
+    (f,) = check_text(text, config=NL3)
+    assert (f.code, f.start.line, f.flagged) == ("NL303", 7, first)
+
+
+@pytest.mark.parametrize(
+    "text, core",
+    [
+        ("Above: the wreck of the ferry (Photo: Coastguard)", "the wreck of the ferry"),
+        ("Crowds gather. Image source, Getty Images", "Crowds gather"),
+        ("Crowds gather. Picture by Jane Roe", "Crowds gather"),
+        # not credits: a word in brackets, an agency named in the caption, a
+        # hyphenated word that starts like a label
+        ("Jane Roe (left) talks to residents", "Jane Roe (left) talks to residents"),
+        ("Staff at the Reuters office in London", "Staff at the Reuters office in London"),
+        ("Video-sharing sites grew fast (Reuters)", "Video-sharing sites grew fast"),
+        # a caption that is all credit keeps its words
+        ("Picture: Getty Images", "Getty Images"),
+    ],
+)
+def test_caption_core(text, core):
+    s, e = caption_core(text)
+    assert text[s:e] == core
+
+
+def test_caption_credit_does_not_make_a_series_alike():
+    # two captions of a series, 2 words of 16 changed (87.5% alike, under the
+    # 0.9 threshold), would be 91% alike with the shared credit counted
+    credit = ". Photograph: Jane Roe for the Example Agency"
+    a = "Judges weigh the heaviest marrows entered in the vegetable class at the county show this week"
+    b = a.replace("heaviest marrows", "longest leeks")
+    text = f"Show\n\n{a}{credit}\n\nEntries were up.\n\n{b}{credit}\n"
+    assert check_text(text, config=NL3) == []
+    assert [f.code for f in check_text(text.replace(credit, ""), config={
+        "select": ["NL3"], "rules": {"duplicate-caption": {"threshold": 0.85}}})] == ["NL303"]
+
+
 def test_bad_ignore_pattern_is_named():
     with pytest.raises(ValueError, match=r"ignore-patterns: '\(' is not a valid regular expression"):
         compile_patterns(("(",))
@@ -209,6 +277,44 @@ def test_similar_pairs_index_and_pairs_agree_with_brute_force(seed):
             assert {j: i for j, (i, _) in got.items()} == {j: i for j, (i, _) in expected.items()}, method
             for j, (_, s) in got.items():
                 assert s == pytest.approx(expected[j][1])
+
+
+def _long_corpus(rng: random.Random, n: int):
+    """Paragraph-length sequences (40-120 words, common words shared by all) with
+    copies edited in many places, some just above and some just below the
+    threshold, so that prefixes meet on several bigrams."""
+    common = ["the", "of", "a", "and", "to", "in", "said", "was"]
+    vocab = [f"w{i}" for i in range(2000)]
+    docs = []
+    for _ in range(n):
+        if docs and rng.random() < 0.3:
+            base = list(rng.choice(docs))
+            for _ in range(rng.randint(1, max(1, len(base) // 8))):  # spread edits
+                k = rng.randrange(len(base))
+                op = rng.random()
+                if op < 0.5:
+                    base[k] = rng.choice(vocab)
+                elif op < 0.75 and len(base) > 2:
+                    del base[k]
+                else:
+                    base.insert(k, rng.choice(common))
+            docs.append(base)
+        else:
+            docs.append([rng.choice(common) if rng.random() < 0.4 else vocab[int(2000 * rng.random() ** 2)]
+                         for _ in range(rng.randint(40, 120))])
+    return docs
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_similar_pairs_on_paragraph_length_sequences(seed):
+    rng = random.Random(100 + seed)
+    docs = _long_corpus(rng, 140)
+    for thresholds in ([0.8] * len(docs), [rng.choice([0.7, 0.8, 0.9, None]) for _ in docs]):
+        expected = _reference(docs, thresholds)
+        assert len(expected) >= 5, "the generated corpus should hold near repeats"
+        got = similar_pairs(docs, thresholds, method="index")
+        assert {j: i for j, (i, _) in got.items()} == {j: i for j, (i, _) in expected.items()}
+        assert got == similar_pairs(docs, thresholds, method="pairs")
 
 
 def _bench_module():

@@ -125,6 +125,21 @@ def block_repeat(idx: DupIndex, unit: Unit, bs: BlockSettings) -> tuple[Unit, fl
     return None
 
 
+def set_aside(text: str, *units: Unit) -> str:
+    """``", not counting 'Picture:' and '(Getty Images)'"``: the caption labels
+    and photo credits of ``units`` that were left out of the comparison, or ""."""
+    parts: list[str] = []
+    for u in units:
+        if u.core is None:
+            continue
+        for part in (text[u.start : u.core_start].strip(), text[u.core_end : u.end].strip(" \t\n.,;")):
+            if part and part not in parts:
+                parts.append(part)
+    if not parts:
+        return ""
+    return ", not counting " + " and ".join(f"'{snippet(p, 6)}'" for p in parts[:3])
+
+
 def check_blocks(
     rule: "Rule", doc: "Document", ctx: "RuleContext", kinds: frozenset[str]
 ) -> Iterator[Diagnostic]:
@@ -138,14 +153,15 @@ def check_blocks(
         if found is None or idx.is_ignored(unit, bs.pattern(unit.kind)):
             continue
         first, similarity = found
-        ours = text[unit.start : unit.end]
-        theirs = text[first.start : first.end]
+        ours = text[unit.core_start : unit.core_end]
+        theirs = text[first.core_start : first.core_end]
         where = kind_phrase(doc, first)
         noun = _NOUN.get(unit.kind, "Block")
-        related = [Related(first.start, first.end, "first copy")]
+        related = [Related(first.start, first.end, "First copy")]
+        aside = set_aside(text, unit, first)
         if similarity >= 1.0:
-            how = how_alike(ours, theirs)
-            msg = f"{noun} '{snippet(ours)}' repeats {where} ({how}); keep one copy"
+            how = how_alike(ours, theirs) + aside
+            msg = f"{noun} '{snippet(text[unit.start : unit.end])}' repeats {where} ({how}); keep one copy"
             fix = None
             if doc.source_map.is_verbatim(unit.start, unit.end):
                 fix = Fix.replace(
@@ -158,8 +174,8 @@ def check_blocks(
         line = doc.line_of(first.start)
         detail = describe_differences(diffs, line)
         msg = (
-            f"{noun} '{snippet(ours)}' nearly repeats {where} "
-            f"({round(similarity * 100)}% alike): {detail}"
+            f"{noun} '{snippet(text[unit.start : unit.end])}' nearly repeats {where} "
+            f"({round(similarity * 100)}% alike{aside}): {detail}"
         )
         if any(d.figure for d in diffs):
             msg += "; check which figure is right"

@@ -60,6 +60,53 @@ DEFAULT_IGNORE_PATTERNS = (
     r"^\W*(?:copyright\b|©)",
 )
 
+#: Picture agencies and libraries named in photo credits.
+_AGENCY = (
+    r"(?:Getty(?:\s+Images)?|Reuters|AP|AFP|EPA(?:-EFE)?|PA(?:\s+(?:Media|Wire|Images))?|"
+    r"Shutterstock|Alamy|Rex(?:\s+Features)?|Bloomberg|Xinhua|Anadolu(?:\s+Agency)?|Corbis|"
+    r"AAP|Associated\s+Press|Press\s+Association|NurPhoto|SOPA\s+Images|ZUMA(?:\s+Wire)?|"
+    r"UPI|TASS|dpa|Handout)"
+)
+#: The word that opens a credit: "Photograph: ...", "Picture by ...", "Credit: ...".
+_CREDIT_WORD = r"(?:Photo(?:graph)?s?|Pictures?|Images?|Credit|Photo\s+credit|Image\s+credit|Copyright|©)"
+#: A caption's label: "Picture: ", "Photo - ", "Main picture: ", "Above: ".
+_CAPTION_LABEL = re.compile(
+    r"\W*(?:(?:main|top|inset)\s+)?"
+    r"(?:picture|photo|photograph|image|caption|pictured|video|above|below|left|right|top|inset)s?"
+    r"(?:\s*:|\s+[-–—|]\s+|\s*[–—]\s*)\s*",
+    re.I,
+)
+#: A photo credit ending a caption: "(Getty Images)", "(Jane Roe/Reuters)",
+#: "(Photo: Jane Roe)", "Photograph: Jane Roe/Reuters", "Picture by Jane Roe",
+#: "Image source, Getty Images", " - Reuters".  Only after a separator or a space:
+#: a label opening the caption is _CAPTION_LABEL's.
+_CAPTION_CREDIT = re.compile(
+    r"(?:"
+    r"\s*[(\[]\s*(?:" + _CREDIT_WORD + r"\s*(?::|\bby\b)[^()\[\]]*"
+    r"|[^()\[\]]*?\b" + _AGENCY + r"\b[^()\[\]]*)[)\]]"
+    r"|(?<=[\s.,;|–—-])\s*(?:" + _CREDIT_WORD + r"\s*(?::|\bby\b)|Image\s+(?:source|copyright)\b,?)"
+    r"\s*[^:()\[\]]{1,80}?"
+    r"|\s+[-–—|/]\s*" + _AGENCY + r")[\s.]*$"
+)
+
+
+def caption_core(text: str) -> tuple[int, int]:
+    """The part of caption ``text`` that describes the picture, as offsets into
+    ``text``: without a label in front ("Picture: ") or a photo credit after it
+    ("(Getty Images)", "Photograph: Jane Roe/Reuters").  The two copies of a
+    caption often differ in these only."""
+    start, end = 0, len(text)
+    m = _CAPTION_LABEL.match(text)
+    if m is not None:
+        start = m.end()
+    m = _CAPTION_CREDIT.search(text, start)
+    if m is not None:
+        end = m.start()
+    while end > start and text[end - 1] in " \t\n.,;:|-–—/":
+        end -= 1
+    return (start, end) if end > start else (0, len(text))
+
+
 _TOKEN = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
 _LEAD_PUNCT = "\"'‘“([{«‹—–-"
@@ -130,6 +177,17 @@ class Unit:
     key: str
     n_words: int
     whole_block: bool  # the unit is its whole block (a block, or its only sentence)
+    #: the part compared, when not the whole unit: a caption without its label
+    #: and photo credit
+    core: tuple[int, int] | None = None
+
+    @property
+    def core_start(self) -> int:
+        return self.start if self.core is None else self.core[0]
+
+    @property
+    def core_end(self) -> int:
+        return self.end if self.core is None else self.core[1]
 
 
 @dataclass(frozen=True)
@@ -163,13 +221,19 @@ class DupIndex:
         for b in doc.blocks:
             if b.kind not in COMPARED_KINDS:
                 continue
-            words = low[b.start : b.end].split() if low is not None else key_of(text[b.start : b.end])[0].split()
+            core = None
+            cs, ce = b.start, b.end
+            if b.kind == "caption":
+                cs, ce = _caption_core_of(text, b.start, b.end)
+                if (cs, ce) != (b.start, b.end):
+                    core = (cs, ce)
+            words = low[cs:ce].split() if low is not None else key_of(text[cs:ce])[0].split()
             if not words:
                 continue
             key = " ".join(words)
             if b.kind == "caption" and _echoes_own_image(doc, b, key, low):
                 continue
-            unit = Unit(b.start, b.end, b.index, b.kind, key, len(words), True)
+            unit = Unit(b.start, b.end, b.index, b.kind, key, len(words), True, core)
             blocks.append(unit)
             if key not in first:
                 first[key] = unit
@@ -177,10 +241,14 @@ class DupIndex:
             if len(sents) <= 1:
                 continue
             for st in sents:
-                sw = low[st.start : st.end].split() if low is not None else key_of(text[st.start : st.end])[0].split()
+                # a caption's sentences without its label and credit
+                ss, se = max(st.start, cs), min(st.end, ce)
+                if ss >= se:
+                    continue
+                sw = low[ss:se].split() if low is not None else key_of(text[ss:se])[0].split()
                 if sw:
                     skey = " ".join(sw)
-                    su = Unit(st.start, st.end, b.index, b.kind, skey, len(sw), skey == key)
+                    su = Unit(ss, se, b.index, b.kind, skey, len(sw), skey == key)
                     sentences.append(su)
                     if skey not in first:
                         first[skey] = su
@@ -248,14 +316,30 @@ def _similarity(a: Sequence[str], b: Sequence[str], t: float) -> float:
     Decided on the integer distance (similarity >= t exactly when the distance is
     at most (1 - t) * (len(a) + len(b))), so that a pair exactly at the
     threshold is never lost to floating-point rounding."""
-    from rapidfuzz.distance import Indel
-
     total = len(a) + len(b)
     if not total:
         return 1.0
-    max_dist = int((1.0 - t) * total + 1e-9)
-    dist = Indel.distance(a, b, score_cutoff=max_dist)
+    max_dist = _max_distance(total, t)
+    dist = _indel().distance(a, b, score_cutoff=max_dist)
     return 1.0 - dist / total if dist <= max_dist else 0.0
+
+
+def _max_distance(total: int, t: float) -> int:
+    """The largest Indel distance between sequences of ``total`` words in all
+    that is still at least ``t`` similar."""
+    return int((1.0 - t) * total + 1e-9)
+
+
+_INDEL = None
+
+
+def _indel():
+    global _INDEL
+    if _INDEL is None:
+        from rapidfuzz.distance import Indel
+
+        _INDEL = Indel
+    return _INDEL
 
 
 #: Up to this many blocks every pair is a candidate (cheaper than an index for
@@ -286,10 +370,17 @@ def _echoes_own_image(doc: "Document", block: "Block", key: str, low: str | None
     for i in (block.index - 1, block.index + 1):
         if 0 <= i < len(doc.blocks) and doc.blocks[i].kind == "caption":
             other = doc.blocks[i]
-            okey = " ".join(low[other.start : other.end].split()) if low is not None else key_of(doc.text[other.start : other.end])[0]
+            os_, oe = _caption_core_of(doc.text, other.start, other.end)
+            okey = " ".join(low[os_:oe].split()) if low is not None else key_of(doc.text[os_:oe])[0]
             if okey == key:
                 return True
     return False
+
+
+def _caption_core_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """:func:`caption_core` of ``text[start:end]``, as offsets into ``text``."""
+    s, e = caption_core(text[start:end])
+    return start + s, start + e
 
 
 def similar_pairs(
@@ -365,6 +456,10 @@ def _bigram_need(n: int, n_grams: int, t: float) -> int:
     return ceil((1.5 * t - 1.0) * 2.0 / (2.0 - t) * n - 1 - 1e-9) - ((n - 1) - n_grams)
 
 
+#: How many bigrams two prefixes must share (see :func:`_by_index`).
+PREFIX_OVERLAP = 3
+
+
 def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None]) -> dict[int, tuple[int, float]]:
     """Prefix filtering over word pairs (bigrams).
 
@@ -372,20 +467,30 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None])
     matched words skip a word, so the two sequences share at least 3L - n - m - 1
     bigram occurrences; with L >= t (n + m) / 2 and the length bound
     m >= n t / (2 - t), a sequence of n words shares at least
-    (1.5 t - 1) * 2n / (2 - t) - 1 bigrams with any sequence similar enough (less
-    what repeated bigrams lose in a set).  When that bound k is at least 1, the
-    sequence's first (distinct bigrams - k + 1) bigrams, its *prefix*, in an
-    order common to all sequences, meet the prefix of every sequence similar
-    enough, so only sequences whose prefixes meet are compared.
+    need = (1.5 t - 1) * 2n / (2 - t) - 1 bigrams with any sequence similar
+    enough (less what repeated bigrams lose in a set).
+
+    Order the bigrams of every sequence in one order common to all.  When two
+    sequences share at least ``need`` bigrams, the first (distinct bigrams -
+    need + k) of each, its *prefix*, hold the k first bigrams they share: at most
+    need - k of those lie beyond a prefix, and a prefix takes the first bigrams
+    of its sequence.  So only sequences whose prefixes share k bigrams
+    (:data:`PREFIX_OVERLAP`, or ``need`` when smaller) are candidates.  A
+    longer k costs k - 1 more bigrams per prefix and leaves far fewer chance
+    candidates, which share one ordinary bigram ("of the") and nothing else.
 
     The common order puts bigrams found in one sequence only first (they can
     never be shared, so a sequence whose prefix holds nothing else has no
     candidate and need not be indexed), then the others, rarest first.  A
     sequence is queried with the prefix its own threshold allows and indexed with
-    the longer prefix the lowest threshold needs.  Sequences too short for the
-    bound are compared among themselves pair by pair."""
-    from collections import Counter
-    from itertools import chain, islice
+    the longer prefix the lowest threshold needs; a pair then shares the smaller
+    of the two k.  A candidate is compared in full only when it passes the
+    length bound and a bag-of-words bound (the LCS is at most the words the two
+    share, counted with repeats, which is at most the distinct words they share
+    plus the repeats of either).  Sequences too short for the bound are
+    compared among themselves pair by pair."""
+    from collections import Counter, defaultdict, deque
+    from itertools import chain, islice, repeat
 
     t_index = min(t for t in thresholds if t is not None)
     # bigrams as their hashes: a collision only merges two elements, which can
@@ -394,16 +499,21 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None])
     df = Counter(chain.from_iterable(grams))
     shared = [g for g, c in df.items() if c > 1]
     # one global order, rarest first (ties in whatever order the sort leaves
-    # them: any order common to all sequences keeps the filter exact)
+    # them: any order common to all sequences keeps the filter exact); rank 0
+    # stands for the bigrams of one sequence only
     shared.sort(key=df.__getitem__)
-    rank = {g: r for r, g in enumerate(shared)}
-    shared_set = set(shared)
+    del df
+    rank_of = dict(zip(shared, range(1, len(shared) + 1))).get
     out: dict[int, tuple[int, float]] = {}
     short: list[int] = []
-    index: dict[int, list[int]] = {}
+    index: defaultdict[int, list[int]] = defaultdict(list)
+    index_get = index.get
     lengths = [len(d) for d in docs]
+    index_k = [1] * len(docs)  # the k each sequence was indexed with
+    word_sets: list[set[str] | None] = [None] * len(docs)
     # the bound of _bigram_need, inlined: (1.5 t - 1) * 2 / (2 - t) per word
     k_index = (1.5 * t_index - 1.0) * 2.0 / (2.0 - t_index)
+    no_postings: tuple[int, ...] = ()
     for j, gs in enumerate(grams):
         n, t, size = lengths[j], thresholds[j], len(gs)
         lost = (n - 1) - size  # bigrams repeated within the sequence
@@ -411,38 +521,48 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None])
         if need_index < 1:
             short.append(j)
             need_index = 1
-        common = gs & shared_set
+        common = sorted(filter(None, map(rank_of, gs)))
+        k = index_k[j] = min(PREFIX_OVERLAP, need_index)
         # prefix lengths, counted in common bigrams (the unique ones come first)
-        index_len = len(common) - need_index + 1
+        index_len = len(common) - need_index + k
         if index_len <= 0:
             continue
         if t is None:
-            query_len = 0
+            query_len = k_query = 0
         elif t == t_index:
-            query_len = index_len
+            query_len, k_query = index_len, k
         else:
             need_query = max(_bigram_need(n, size, t), need_index)
-            query_len = len(common) - need_query + 1
-        prefix = sorted(map(rank.__getitem__, common))[:index_len]
-        cands: set[int] = set()
-        for r in prefix[:query_len] if query_len > 0 else ():
-            post = index.get(r)
-            if post is not None:
-                cands.update(post)
-        for r in prefix:
-            post = index.get(r)
-            if post is None:
-                index[r] = [j]
-            else:
-                post.append(j)
+            k_query = min(PREFIX_OVERLAP, need_query)
+            query_len = len(common) - need_query + k_query
+        del common[index_len:]
+        hits = (
+            Counter(chain.from_iterable(map(index_get, common[:query_len], repeat(no_postings))))
+            if query_len > 0
+            else None
+        )
+        # index[r].append(j) for every r, looped in C
+        deque(map(list.append, map(index.__getitem__, common), repeat(j)), 0)
+        if not hits:
+            continue
+        cands = [i for i, c in hits.items() if c >= k_query or c >= index_k[i]]
         if not cands:
             continue
         factor = t / (2.0 - t)
         lo, hi = n * factor - 1e-9, n / factor + 1e-9
         d = docs[j]
+        wj = None
         for i in sorted(cands):
             m = lengths[i]
             if m < lo or m > hi:
+                continue
+            if wj is None:
+                wj = word_sets[j] = set(d)
+            wi = word_sets[i]
+            if wi is None:
+                wi = word_sets[i] = set(docs[i])
+            bag = len(wi & wj) + min(n - len(wj), m - len(wi))
+            if 2 * bag < n + m - _max_distance(n + m, t):
                 continue
             score = _similarity(docs[i], d, t)
             if score:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newslint.diagnostics import Applicability, Fix, Related, Severity
 from newslint.rule import Option, Rule
 
-from ._blocks import block_repeat, block_settings
+from ._blocks import block_repeat, block_settings, set_aside
 from ._similarity import (
     DEFAULT_IGNORE_PATTERNS,
     DupIndex,
@@ -87,9 +87,9 @@ class DuplicateSentence(Rule):
             if verdict or idx.is_ignored(unit, pattern):
                 continue
             ours = text[unit.start : unit.end]
-            theirs = text[first.start : first.end]
+            theirs = text[first.core_start : first.core_end]
             where = kind_phrase(doc, first)
-            how = how_alike(ours, theirs)
+            how = how_alike(ours, theirs) + set_aside(text, first)
             msg = f"Sentence '{snippet(ours)}' repeats {where} ({how}); keep one copy"
             # delete the sentence and the space after it (or before it, at the end
             # of its block)
@@ -108,7 +108,7 @@ class DuplicateSentence(Rule):
                 unit.end,
                 msg,
                 fix=fix,
-                related=[Related(first.start, first.end, "first copy")],
+                related=[Related(first.start, first.end, "First copy")],
                 data={"first_line": doc.line_of(first.start)},
             )
 
