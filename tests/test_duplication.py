@@ -136,6 +136,17 @@ def test_paragraph_repeating_a_caption_nearly_whatever_nl303_settings():
         assert lines(check_text(text, config=config), "NL301") == [(7, [3])]
 
 
+def test_sentence_after_a_possessive_is_compared():
+    # "... the council's." ends a sentence: the next one is compared on its own
+    text = (
+        "Title\n\nThe land was the council's. The bridge will stay closed to traffic until Monday.\n\n"
+        "Shops say trade has fallen.\n\nDrivers were warned. The bridge will stay closed to traffic until Monday.\n"
+    )
+    assert [(f.code, f.start.line, f.related[0].start.line) for f in check_text(text, config=NL3)] == [
+        ("NL302", 7, 3)
+    ]
+
+
 def test_boilerplate_and_short_lines_are_not_duplicates():
     credit = "Reporting by Lena Fischer and Tomasz Nowak in the capital; editing by Priya Raman"
     text = "\n\n".join(

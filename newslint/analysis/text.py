@@ -64,9 +64,12 @@ def split_sentences(doc: "Document") -> list[Sentence]:
                 if lw is not None:
                     word = lw.group(1).lower()
                     # "Mr. Smith", "U.S. officials", single initials "J. Smith"
-                    # (but "£2m." after a number is a unit that ends a sentence)
+                    # (but "£2m." after a number is a unit that ends a sentence,
+                    # and so does the "s" of a possessive: "the firm's.")
                     if word in ABBREVIATIONS or (
-                        len(word) == 1 and not text[lw.start(1) - 1 : lw.start(1)].isdigit()
+                        len(word) == 1
+                        and not text[lw.start(1) - 1 : lw.start(1)].isdigit()
+                        and text[lw.start(1) - 1 : lw.start(1)] not in ("'", "’")
                     ):
                         continue
             end = m.end(2)
