@@ -12,8 +12,13 @@ A name counts as a man's (``m``) or a woman's (``f``) name only when
 * at least ``MIN_SHARE`` of them were of one sex,
 
 and it is not in ``VARIES_BY_COUNTRY``: names whose usual gender differs between
-countries (Andrea and Nicola are men's names in Italy, Jean in France, Sasha and
-Nikita in Russia, Jan in the Netherlands and Poland...).  Every other name with
+countries (Andrea and Nicola are men's names in Italy, Jean and Jocelyn in France,
+Sasha and Nikita in Russia, Marian in Slovakia and Poland, Lindsay and Ashley in
+Britain, Ola in Norway...).  The list is judgement, not data: it holds names a
+news story is likely to give a man (or woman) whom the US records would call the
+other sex.  Names kept on purpose: Shirley and Beverley, whose use for men in
+Britain is old and rare, and short forms such as Alex and Sam, which have a
+clear majority in the records.  Every other name with
 enough occurrences is listed as ``u`` (a first name, gender unknown), which
 tells newslint that a capitalised word is probably a person's first name without
 saying anything about the person's gender.
@@ -38,14 +43,36 @@ MIN_TOTAL = 200
 MIN_SHARE = 0.95
 
 #: Names whose gender differs by country or language (checked by hand); they are
-#: listed as "u" whatever the US counts say.
+#: listed as "u" whatever the US counts say.  Newsrooms outside the US quote
+#: people from everywhere, and a name that is a woman's in the US records but a
+#: man's elsewhere is exactly what makes "he said" look wrong when it is right.
+#: Each group below says where the name is used for the other sex:
 VARIES_BY_COUNTRY = frozenset(
-    """andrea nicola jean sasha sacha nikita misha kim jan simone gabriele daniele
-    michele emanuele raffaele gioele karen maria toni ira yuri valery valeri
-    laurence dominique claude camille marion rene renee noa noah luca eden joan
-    hilary evelyn vivian carol carmen ariel gal yael shai kiran jia yu xin li
-    min ji jun hyun young eun sung andrei dana dani lior nour nur aviv ali
-    sami rosario mattia elia nicolae""".split()
+    # Italian men's names that are women's names in English or elsewhere
+    """andrea nicola simone gabriele daniele michele emanuele raffaele gioele mattia
+    elia luca rosario"""
+    # French men's names (Jean-Claude, Jocelyn Gourvennec) and French unisex names
+    """ jean jocelyn laurence dominique claude camille marion rene renee"""
+    # Slavic and Russian men's names and short forms (Sasha, Valery Gergiev,
+    # Marian Hossa); Nikita and Misha are men in Russia, women in the US
+    """ sasha sacha nikita misha yuri valery valeri andrei marian"""
+    # British and Irish men's names that became mostly women's names in the US
+    # (Lindsay Hoyle, Lindsey Graham, Ashley Cole, Ainsley Harriott, Hilary
+    # Benn, Laurie Lee, Evelyn Waugh, Vivian Richards)
+    """ lindsay lindsey ashley ainsley hilary hillary laurie evelyn vivian"""
+    # Catalan Joan, Polish and Czech Karol/Carol, Iberian and German compound
+    # men's names (José Maria, Rainer Maria), Armenian Karen, Romanian Toni
+    """ joan carol carmen maria karen toni nicolae"""
+    # Scandinavian men's names that are women's names elsewhere (Ola, Inge),
+    # Dutch and Polish Jan, Georgian Nika and Gia, Korean and Scandinavian Kim
+    """ ola inge jan nika gia kim"""
+    # Hebrew, Arabic and South Asian names used for both sexes, or for the
+    # other sex than in the US (Rana, Jyoti, Chandra, Kiran, Lakshmi Mittal)
+    """ noa noah eden ariel gal yael shai lior aviv dana dani nour nur ali sami
+    ira rana jyoti chandra kiran lakshmi"""
+    # Chinese, Korean and Japanese given names, romanised without their tones
+    # or characters (the same spelling stands for several names)
+    """ jia yu xin li min ji jun hyun young eun sung""".split()
 )
 
 ROOT = Path(__file__).resolve().parents[1]
