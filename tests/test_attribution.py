@@ -135,3 +135,61 @@ def test_corpus_false_positive_budget():
         doc = parse(text, "text", path=str(p))
         findings += len(list(rule.check(doc, ctx)))
     assert findings <= words / 20000
+
+
+def test_people_list_outweighs_the_first_name_table():
+    text = "New head\n\nJens Olsen takes over in September.\n\n'We are tired of waiting,' he said.\n"
+    people = {"people": [{"name": "Jens Olsen", "pronouns": "she/her"}]}
+    (f,) = lint(text, config=people)
+    assert f.message == (
+        "'he' refers to Jens Olsen (line 3), whose pronouns are 'she/her' in the newsroom's people list"
+    )
+    assert f.suggestions == ("she",)
+
+
+@pytest.mark.parametrize("pronoun", ["he", "she"])
+def test_they_them_in_the_people_list(pronoun):
+    # the newsroom says "they": "he" and "she" both disagree, and the evidence
+    # is the people list, never the first-name table
+    text = f"Prize\n\nSam Okafor won the prize.\n\n'I did not expect it,' {pronoun} said.\n"
+    people = {"people": [{"name": "Sam Okafor", "pronouns": "they/them"}]}
+    (f,) = lint(text, config=people)
+    assert "whose pronouns are 'they/them' in the newsroom's people list" in f.message
+    assert "first name" not in f.message
+    assert f.suggestions == ("they",)
+    assert lint(text.replace(f"{pronoun} said", "they said"), config=people) == []
+
+
+@pytest.mark.parametrize(
+    "intro, evidence",
+    [
+        ("Ms Alex Tregarthen spoke on Tuesday.", "a woman, called 'Ms Alex Tregarthen' on line 3"),
+        ("Government spokeswoman Alex Tregarthen spoke on Tuesday.", "a woman, described as 'spokeswoman' on line 3"),
+    ],
+)
+def test_honorific_and_role_outweigh_the_first_name_table(intro, evidence):
+    (f,) = lint(f"Harbour\n\n{intro}\n\n'We will rebuild,' he said.\n")
+    assert f.message == f"'he' refers to Alex Tregarthen (line 3), {evidence}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a woman spoke a paragraph before the man the pronoun would refer to
+        "Wards\n\nGrace Okafor, a midwife, said staff were exhausted.\n\n"
+        "Health Secretary Owen Prothero has promised more money.\n\n'We cannot go on,' she said.\n",
+        # honorifics only
+        "Flood\n\nMs Wisniewska, the mayor, said the town would recover.\n\n"
+        "Mr Dabrowski, a neighbour, lost his home.\n\n'We will rebuild,' she said.\n",
+        # the last named speaker, then a paragraph about a man
+        "Parking\n\n'We are worried,' said Mary Pennock.\n\n"
+        "Tom Hollis, the council leader, defended the charges.\n\n'It is not fair,' she added.\n",
+    ],
+)
+def test_a_person_of_the_pronouns_gender_in_reach_keeps_it_silent(text):
+    assert lint(text) == []
+
+
+@pytest.mark.parametrize("first", ["Lindsay", "Ashley", "Marian", "Jocelyn"])
+def test_names_male_outside_the_us_are_not_evidence(first):
+    assert lint(f"Speaker\n\nCommons Speaker {first} Pryce interrupted on Tuesday.\n\n'Order,' he said.\n") == []

@@ -4,24 +4,35 @@
 
 * **mentions** of people: capitalised runs of words read with their titles
   (``NATO Secretary General Jens Stoltenberg``, ``Mr Stoltenberg``,
-  ``Stoltenberg's``), merged into one :class:`Person` by surname.  A single
+  ``Stoltenberg's``), merged into one :class:`Person` by surname (``Mrs
+  Howard`` is not ``Michael Howard``: a title of the other gender than the
+  person's first name or earlier title is someone else).  A single
   capitalised word is a person only when it names someone already in the
-  register, carries a title, or is the speaker of a quotation (``Lavrov told
-  reporters``); organisations and places (``the White House``, ``Smolensk
-  Oblast``) are recognised by their last words and left out.
+  register, carries a title (not just ``Former`` or ``Senior``), or is the
+  speaker of a quotation (``Lavrov told reporters``); organisations and places
+  (``the White House``, ``Smolensk Oblast``, ``St Bryce Kirk``) are recognised
+  by their first and last words and left out.  A name never runs over the end
+  of a sentence: a full stop joins words only after an initial or an
+  abbreviated title (``J. K.``, ``Mr.``).
 * **gender evidence** for each person, strongest first: the newsroom's people
   list from configuration; honorifics and titles (Mr, Ms, Dame, King...);
   gendered role nouns and relations next to the name (``spokeswoman Ann Lee``,
   ``Ann Lee, the chairwoman,``, ``the chairwoman, Ann Lee,``, ``his wife Ann``);
   other pronouns that clearly refer to the person (the only person in a
-  sentence, followed by ``his`` or by a sentence that opens with ``He``); the
-  first-name table.
+  sentence and its subject, followed by ``his`` or by a sentence that opens
+  with ``He``); the
+  first-name table; last, roles in "-man" that copy also gives women
+  (``UKIP chairman Petrina Holdsworth``).
 
 ``resolve_pronoun(doc, register, quote)`` finds who a pronoun attribution
 (``'...,' she said``) refers to: the one person in reach (the current paragraph
 before the attribution, else up to three paragraphs back), and what in reach
 makes the reference uncertain (another person, a role noun such as ``the
-minister``, another pronoun of the same gender).
+minister``, another pronoun of the same gender).  It also lists everyone else
+within reach: the people named in the three paragraphs before the attribution
+(even past the paragraph the candidates come from), the speaker of the last
+quotation attributed by name in the section, and pronouns or role nouns there
+of the attribution pronoun's gender.
 
 Everything is cached on the document (``doc.cache``).
 """
@@ -74,6 +85,15 @@ NEUTRAL_TITLES = frozenset(
     spokesperson manager boss founder commissioner commissar envoy consul marshal
     pilot private corporal agent mp mep msp am ceo cfo coo md mr mrs ms miss""".split()
 ) | frozenset(GENDERED_TITLES)
+
+#: Words of titles that only qualify another ("Former Minister", "Deputy Mayor"):
+#: alone before a single capitalised word ("Former WorldCom boss") they do not
+#: say that the word is a person's name.
+TITLE_MODIFIERS = frozenset(
+    """former acting interim state senior junior foreign home health defence defense
+    prime shadow deputy vice finance interior education culture trade economy
+    environment transport treasury executive""".split()
+)
 
 #: Role nouns and relations that say a person's gender.
 GENDERED_NOUNS: dict[str, str] = {
@@ -154,7 +174,7 @@ ORG_WORDS = frozenset(
 PLACE_FIRST = frozenset(
     """new north south east west northern southern eastern western central upper lower
     greater los las san santa sao hong sri saudi united great royal national middle
-    far near st mount""".split()
+    far near st saint mount""".split()
 )
 
 #: Capitalised words that start sentences or dates rather than names.
@@ -186,7 +206,7 @@ PARTIES = frozenset(
 )
 
 _SPEECH_AFTER = re.compile(
-    r"(?:,[^,.;:!?\"“”]{1,60},)?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
+    r"(?:,[^,.;:!?\"“”]{1,60},|\s+[-–—]\s[^.;:!?\"“”\-–—]{1,60}\s[-–—]|,(?=\s+ha[sd]\s))?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|"
     r"warned|warns|argued|argues|insisted|insists|explained|explains|continued|"
     r"claimed|claims|stressed|wrote|writes|asked|asks|admitted|announced|called|urged|"
     r"vowed|denied|confirmed)\b"
@@ -196,8 +216,18 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|according to)
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*"
 _PARTICLES = r"(?:de|van|von|der|den|al|el|bin|bint|ibn|da|di|du|del|della|la|le|dos|das|ter|ten)"
-# a full stop joins words only after an initial or a short title ("J. K.", "Mr.")
-_ABBR_DOT = r"(?:(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{2}))\.)?"
+#: Abbreviated titles after which a full stop does not end the name ("Mr. Lee")
+_TITLE_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr Prof St Rev Gen Col Lt Sgt Capt Cpt Maj Cmdr Adm Gov Sen Rep Jr Sr Mt Ft "
+    "Supt Insp Det Cllr Fr"
+).split()
+# a full stop joins words only after an initial or an abbreviated title ("J. K.",
+# "Mr."): a name never runs over the end of a sentence ("... said Ulrich Vey. Halden")
+_ABBR_DOT = (
+    r"(?:\.(?:(?<=\b[A-Z]\.)"
+    + "".join(rf"|(?<=\b{t}\.)" for t in _TITLE_ABBREVIATIONS)
+    + r"))?"
+)
 _RUN_RE = re.compile(rf"(?<![\w'’\-]){_CAP}(?:{_ABBR_DOT}[ ](?:{_PARTICLES}[ ])*{_CAP})*")
 _GENDERED_PRONOUN_RE = re.compile(r"\b(?:he|his|himself|she|hers|herself|her|him)\b", re.I)
 _PRONOUN_GENDER = {
@@ -337,7 +367,9 @@ def _fold(name: str) -> str:
 class Evidence:
     """One piece of gender evidence for a person."""
 
-    level: int  # 1 config, 2 title, 3 role noun, 4 pronoun, 5 first name
+    #: 1 config, 2 title, 3 role noun, 4 pronoun, 5 first name, 6 a role noun
+    #: in -man that much copy uses for women too ("UKIP chairman Petrina Holdsworth")
+    level: int
     gender: str  # "m", "f" or "they"
     offset: int  # where it is in Document.text (-1 for configuration)
     #: for messages, with ``{line}`` standing for the line of ``line_offset``
@@ -412,6 +444,8 @@ class Register:
     _starts: list[int] = field(default_factory=list)
     #: where quotation speakers given by name end
     speaker_ends: frozenset[int] = frozenset()
+    #: where the document's quotations start (filled when first needed)
+    quote_starts: list[int] | None = None
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self._starts, start)
@@ -443,6 +477,14 @@ def find_people(doc: "Document", config: Sequence[Mapping[str, Any]] = (), names
 
 def _default_names() -> FirstNames:
     return first_names_for()
+
+
+def _title_gender(titles: Iterable[str]) -> str | None:
+    for t in titles:
+        g = GENDERED_TITLES.get(t)
+        if g:
+            return g
+    return None
 
 
 def _sentence_start(text: str, pos: int, block_start: int) -> bool:
@@ -486,6 +528,8 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
     persons: list[Person] = []
     by_surname: dict[str, list[Person]] = {}
     mentions: list[Mention] = []
+    #: the gender of the titles a person was given so far ("Mr" -> "m")
+    title_gender: dict[int, str] = {}
 
     def new_person(first: str | None, surname: str, name: str, weak: bool = False) -> Person:
         p = Person(len(persons), name, first, surname, weak=weak)
@@ -510,15 +554,41 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
                 person.first = first
                 person.name = " ".join(toks)
             mention.person = person
+            tg = _title_gender(mention.titles)
+            if tg:
+                title_gender.setdefault(person.id, tg)
+
+    def could_be(p: Person, tg: str) -> bool:
+        """Whether "Mr/Ms <surname>" can be ``p``: no title or first name of
+        ``p`` says the other gender."""
+        if title_gender.get(p.id, tg) != tg:
+            return False
+        fg = names.gender(p.first) if p.first else None
+        return fg not in ("m", "f") or fg == tg
+
     for mention, toks, titled in raw:
         if len(toks) == 1:
             cands = by_surname.get(_fold(toks[0]), [])
-            if len(cands) == 1:
+            tg = _title_gender(mention.titles)
+            if tg and cands:
+                # "Mrs Howard" after "Michael Howard" is someone else (his wife)
+                fitting = [p for p in cands if could_be(p, tg)]
+                if len(fitting) == 1:
+                    mention.person = fitting[0]
+                elif fitting:
+                    mention.ambiguous = True
+                else:
+                    mention.person = new_person(None, toks[0], toks[0])
+                if mention.person is not None:
+                    title_gender.setdefault(mention.person.id, tg)
+            elif len(cands) == 1:
                 mention.person = cands[0]
             elif len(cands) > 1:
                 mention.ambiguous = True
             elif titled:
                 mention.person = new_person(None, toks[0], toks[0])
+                if tg:
+                    title_gender[mention.person.id] = tg
             elif mention.name_end in speakers or (
                 _SPEECH_AFTER.match(text, mention.end) and kind_of.get(mention.start) not in ("headline", "heading", "caption")
             ):
@@ -636,6 +706,9 @@ def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstN
             t0 -= 1
         else:
             break
+    # "St Bryce Kirk", "New York": a place, whatever follows
+    if i < n and parts[i][2].rstrip(".").lower() in PLACE_FIRST:
+        return None
     # a capitalised role before a first name ("Engineer Robert Lindqvist")
     while n - i > 2 and names.gender(parts[i][2]) is None and names.gender(parts[i + 1][2]) is not None:
         i += 1
@@ -658,7 +731,7 @@ def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstN
         return None
     if any(t in ORG_WORDS for t in lows) or lows[0] in PLACE_FIRST:
         return None
-    if any(t.isupper() and len(t) > 1 for t in toks):
+    if any(t.isupper() and len(t.rstrip(".")) > 1 for t in toks):  # an acronym, not "J."
         return None
     if any(t in _FUNCTION_WORDS for t in lows[1:]):
         return None
@@ -671,7 +744,9 @@ def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstN
     ne = name_parts[-1][1] - possessive_cut
     name = text[ns:ne]
     mention = Mention(s, ne, ns, ne, name, tuple(titles), False)
-    return mention, [t.rstrip(".") if len(t) > 2 else t for t in toks], bool(titles)
+    # "Former WorldCom", "Senior Intel": words that qualify a title are no title
+    titled = any(t not in TITLE_MODIFIERS for t in titles)
+    return mention, [t.rstrip(".") if len(t) > 2 else t for t in toks], titled
 
 
 # ---------------------------------------------------------------------------
@@ -688,6 +763,17 @@ _ROLE_APPOSED_RE = re.compile(
 #: What closes a name in apposition: a comma or the end of the sentence
 _APPOSED_END_RE = re.compile(r"\s*(?:[,.;:!?]|$)")
 
+
+#: Roles in "-man" that much copy also gives women ("chairman Petrina Holdsworth"):
+#: evidence of a man, but weaker than a woman's first name
+GENERIC_MASCULINE_ROLES = frozenset("chairman spokesman congressman councilman".split())
+
+
+def _role_level(word: str) -> int:
+    return 6 if word in GENERIC_MASCULINE_ROLES else 3
+
+
+_ROLE_WORDS = PERSON_NOUNS | NEUTRAL_TITLES | frozenset(GENDERED_NOUNS)
 
 _A = {"m": "a man", "f": "a woman"}
 
@@ -734,31 +820,34 @@ def _evidence(doc: "Document", reg: Register, config: Sequence[Mapping[str, Any]
             for t in m.titles:
                 g = GENDERED_NOUNS.get(t)
                 if g and t not in GENDERED_TITLES:
-                    p.evidence.append(Evidence(3, g, m.start, f"{_A[g]}, described as '{t}' on line {{line}}", m.start, doc))
+                    p.evidence.append(Evidence(_role_level(t), g, m.start, f"{_A[g]}, described as '{t}' on line {{line}}", m.start, doc))
             block = doc.block_at(m.start)
             bstart = block.start if block is not None else 0
             bend = block.end if block is not None else len(text)
             before = text[max(bstart, m.start - 40) : m.start]
             rb = _ROLE_BEFORE_RE.search(before)
             if rb is not None:
-                for w in re.findall(r"[a-z][\w\-]*", rb.group(0)):
+                words = re.findall(r"[a-z][\w\-]*", rb.group(0))
+                for k, w in enumerate(words):
                     g = GENDERED_NOUNS.get(w)
-                    if g:
-                        p.evidence.append(Evidence(3, g, m.start - len(before) + rb.start(), f"{_A[g]}, described as '{w}' on line {{line}}", m.start, doc))
+                    # only roles may stand between: "a businessman who built up
+                    # WorldCom", "a spokeswoman insisted Mr Lee" say nothing of them
+                    if g and all(x in _ROLE_WORDS for x in words[k + 1 :]):
+                        p.evidence.append(Evidence(_role_level(w), g, m.start - len(before) + rb.start(), f"{_A[g]}, described as '{w}' on line {{line}}", m.start, doc))
                         break
             elif before.endswith((", ", ",\u00a0")):
                 rb = _ROLE_APPOSED_RE.search(before)
                 if rb is not None and GENDERED_NOUNS.get(rb.group(1)) and _APPOSED_END_RE.match(text, m.end, bend):
                     w = rb.group(1)
                     g = GENDERED_NOUNS[w]
-                    p.evidence.append(Evidence(3, g, m.start - len(before) + rb.start(1), f"{_A[g]}, described as '{w}' on line {{line}}", m.start, doc))
+                    p.evidence.append(Evidence(_role_level(w), g, m.start - len(before) + rb.start(1), f"{_A[g]}, described as '{w}' on line {{line}}", m.start, doc))
             ap = _APPOSITIVE_RE.match(text, m.end, min(bend, m.end + 80))
             if ap is not None:
                 words = re.findall(r"[a-z][\w\-]*", ap.group(1) + " " + ap.group(2))
                 for w in reversed(words):
                     g = GENDERED_NOUNS.get(w)
                     if g:
-                        p.evidence.append(Evidence(3, g, ap.start(2), f"{_A[g]}, described as '{w}' on line {{line}}", ap.start(), doc))
+                        p.evidence.append(Evidence(_role_level(w), g, ap.start(2), f"{_A[g]}, described as '{w}' on line {{line}}", ap.start(), doc))
                         break
         # 5. the first-name table
         if p.first and not p.weak:
@@ -792,6 +881,10 @@ def _pronoun_evidence(doc: "Document", reg: Register) -> None:
         # the check when the noun sits right after the name)
         if _has_noun(noun_starts, s.start, s.end):
             continue
+        # the person must be the subject: "to give Kimberly Quinn free tickets.
+        # He is also..." says nothing about Kimberly Quinn
+        if not _leads_sentence(text, s.start, ms[0].start):
+            continue
         first_end = ms[0].end
         i = bisect.bisect_left(pron_starts, first_end)
         found: list[tuple[int, int, str, str]] = []
@@ -808,6 +901,24 @@ def _pronoun_evidence(doc: "Document", reg: Register) -> None:
         if len(genders) == 1:
             f = found[0]
             person.evidence.append(Evidence(4, f[2], f[0], f"{_A[f[2]]}, referred to as '{text[f[0]:f[1]]}' on line {{line}}", f[0], doc))
+
+
+#: Words before a name that make it something other than the sentence's subject
+_NOT_SUBJECT_BEFORE = frozenset(
+    """from to with by for of on in at about against than as like after before despite
+    while when if because that which who whom whose give gave given told asked met
+    between among under over into onto upon""".split()
+)
+
+
+def _leads_sentence(text: str, start: int, at: int) -> bool:
+    """True when the name at ``at`` is the subject of the sentence starting at
+    ``start``: at most four words before it, none a preposition or the like
+    ("But Tory leader Michael Howard said...", not "from Mr Van de Vijver")."""
+    words = _WORD_RE.findall(text, start, at)
+    if len(words) > 4:
+        return False
+    return not any(w.lower() in _NOT_SUBJECT_BEFORE for w in words)
 
 
 def _has_noun(noun_starts: list[int], start: int, end: int) -> bool:
@@ -834,6 +945,18 @@ class Resolution:
     #: the most recent person in reach who speaks ("Mr Jeffrey said he..."),
     #: the salient one when several are in reach
     salient: Person | None = None
+    #: everyone else within reach of the pronoun, most recent first: people named
+    #: in the paragraphs before it (up to three, even past the paragraph the
+    #: candidates come from) and the speaker of the last quotation attributed by
+    #: name in this section
+    others: list[Person] = field(default_factory=list)
+    #: those of ``others`` who speak in reach ("Ann Lee said", "said Ann Lee",
+    #: the last speaker named)
+    speakers: list[Person] = field(default_factory=list)
+    #: what in those paragraphs says that someone of the pronoun's gender is
+    #: there, as (offset in Document.text, word): a pronoun ("she"), a role
+    #: noun ("mother"), a surname shared by several people ("Marsh")
+    cues: list[tuple[int, str]] = field(default_factory=list)
 
 
 _PRONOUN_WORD_GENDER = {"he": "m", "she": "f"}
@@ -863,6 +986,19 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
         back += 1
         scope.append((b.start, b.end))
         found = [m for m in reg.mentions_between(b.start, b.end) if not m.in_quote]
+    # the rest of the reach: paragraphs further back than the one the
+    # candidates come from ("Ann Lee said..." / "Mr Cole lost his home." / "she said")
+    wider: list[tuple[int, int]] = []
+    while j >= 0 and back < 3:
+        b = blocks[j]
+        j -= 1
+        if b.kind in ("caption", "byline", "dateline"):
+            continue
+        if b.kind in ("headline", "heading"):
+            break
+        back += 1
+        wider.append((b.start, b.end))
+    section_start = _section_start(blocks, bi)
     doubts: list[str] = []
     persons: list[Person] = []
     for m in reversed(found):
@@ -886,19 +1022,101 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
         doubts.append("more than one person in reach")
     # person nouns and pronouns of the same gender in reach
     ref_spans = [(m.start, m.end) for m in found]
+    noun_starts = [x[0] for x in reg.person_nouns]
+    pron_starts = [x[0] for x in reg.pronouns]
     for s, e in scope:
-        for (ns, ne, word) in reg.person_nouns:
-            if s <= ns < e:
-                ng = GENDERED_NOUNS.get(word)
-                if ng is not None and gender is not None and ng != gender:
-                    continue  # a "spokesman" is not the "she" of the attribution
-                if _appositive_to(doc.text, ref_spans, ns):
-                    continue
+        for (ns, ne, word) in reg.person_nouns[bisect.bisect_left(noun_starts, s) : bisect.bisect_left(noun_starts, e)]:
+            ng = GENDERED_NOUNS.get(word)
+            if ng is not None and gender is not None and ng != gender:
+                continue  # a "spokesman" is not the "she" of the attribution
+            if _appositive_to(doc.text, ref_spans, ns):
+                continue
+            doubts.append(f"'{word}' in reach")
+        for (ps, pe, g, word) in reg.pronouns[bisect.bisect_left(pron_starts, s) : bisect.bisect_left(pron_starts, e)]:
+            if ps != at and not word.startswith("#") and gender is not None and g == gender:
                 doubts.append(f"'{word}' in reach")
-        for (ps, pe, g, word) in reg.pronouns:
-            if s <= ps < e and ps != at and not word.startswith("#") and gender is not None and g == gender:
-                doubts.append(f"'{word}' in reach")
-    return Resolution(pronoun, gender, person, persons, doubts, scope, salient)
+    others, speakers, cues = _others_in_reach(doc, reg, quote, gender, wider, persons, section_start)
+    return Resolution(pronoun, gender, person, persons, doubts, scope, salient, others, speakers, cues)
+
+
+def _section_start(blocks, j: int) -> int:
+    """Where the section holding block ``j`` starts (after its heading)."""
+    while j >= 0 and blocks[j].kind not in ("headline", "heading"):
+        j -= 1
+    return blocks[j].end if j >= 0 else 0
+
+
+def _others_in_reach(
+    doc: "Document",
+    reg: Register,
+    quote: "Quote",
+    gender: str | None,
+    wider: list[tuple[int, int]],
+    persons: list[Person],
+    section_start: int,
+) -> tuple[list[Person], list[Person], list[tuple[int, str]]]:
+    """People and gender cues within reach of a pronoun beyond its candidates:
+    (everyone, those of them who speak, cues)."""
+    text = doc.text
+    others: list[Person] = []
+    speakers: list[Person] = []
+    cues: list[tuple[int, str]] = []
+
+    def add(m: Mention, speaks: bool) -> None:
+        if m.ambiguous:
+            # "Marsh" when Ann and John Marsh are both in the story: either
+            key = _fold(m.name)
+            who = [p for p in reg.persons if _fold(p.surname) == key]
+        elif m.person is not None:
+            who = [m.person]
+        else:
+            return
+        for p in who:
+            if p in persons:
+                continue
+            if p not in others:
+                others.append(p)
+            if speaks and p not in speakers:
+                speakers.append(p)
+
+    noun_starts = [x[0] for x in reg.person_nouns]
+    pron_starts = [x[0] for x in reg.pronouns]
+    for s, e in wider:
+        for m in reversed(reg.mentions_between(s, e)):
+            if m.in_quote:
+                continue
+            add(
+                m,
+                m.name_end in reg.speaker_ends
+                or _SPEECH_AFTER.match(text, m.end) is not None
+                or _SPEECH_BEFORE.search(text, max(0, m.start - 12), m.start) is not None,
+            )
+        if gender is None:
+            continue
+        for ns, ne, word in reg.person_nouns[bisect.bisect_left(noun_starts, s) : bisect.bisect_left(noun_starts, e)]:
+            if GENDERED_NOUNS.get(word) == gender:
+                cues.append((ns, word))
+        for ps, pe, g, word in reg.pronouns[bisect.bisect_left(pron_starts, s) : bisect.bisect_left(pron_starts, e)]:
+            if g == gender and not word.startswith("#"):
+                cues.append((ps, text[ps:pe]))
+    # the speaker of the last quotation attributed by name ("'...,' said Mary
+    # Jones" two paragraphs up is who "she added" most likely continues)
+    at = quote.attribution.speaker_start if quote.attribution is not None else quote.start
+    quotes = doc.quotes
+    if reg.quote_starts is None:
+        reg.quote_starts = [q.start for q in quotes]
+    for q in reversed(quotes[: bisect.bisect_left(reg.quote_starts, at)]):
+        a = q.attribution
+        if a is None or a.speaker_end > at or q is quote or q.parent is not None:
+            continue
+        if a.speaker_end <= section_start:
+            break
+        if a.kind != "name":
+            continue
+        for m in reg.mentions_between(a.speaker_start, a.speaker_end):
+            add(m, True)
+        break
+    return others, speakers, cues
 
 
 _AS_ROLE_RE = re.compile(r"[^.;:!?\"“”]{0,50}\bas\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’\-]+\s+){0,3}")

@@ -18,20 +18,31 @@ class PronounMismatch(Rule):
     The pronoun is resolved to the one person in reach: the current paragraph
     before the attribution, else up to three paragraphs back (the speaker of the
     quotation being continued, the subject of the paragraph before).  The rule
-    stays silent when that reference is uncertain: two people in reach, a role
-    noun such as "the minister" that could be the speaker, another "she" in
-    reach, a surname shared by two people.  Organisations and groups ("the
-    ministry said", "they said") and singular "they" are never a mismatch.
+    reports only when that reference is unambiguous, and stays silent when
+    anyone within reach could be the pronoun's person: two people in reach, a
+    role noun such as "the minister" that could be the speaker, a surname
+    shared by two people, and anywhere in the three paragraphs before the
+    attribution a person of the pronoun's gender, someone of unknown gender
+    who speaks, or a "she", "her" or "his wife" that says such a person is
+    there; the speaker of the last quotation attributed by name counts as in
+    reach.  Organisations and groups ("the ministry said", "they said") and
+    singular "they" are never a mismatch.
 
     Evidence of the person's gender, strongest first, and named in the message:
     the newsroom's people list (``[[tool.newslint.people]]`` with ``name``,
     ``pronouns`` and ``aliases``); honorifics and titles (Mr, Ms, Dame, King...);
-    gendered role nouns and relations next to the name (spokeswoman, chairman,
-    actress, "his wife Anna"); other pronouns that clearly refer to the same
-    person; the first-name table shipped with newslint (names with a clear
-    majority in the US Social Security records, without names whose gender
-    differs by country such as Andrea, Nicola, Jean or Sasha).  Any evidence for
-    the pronoun's gender keeps the rule silent.
+    gendered role nouns and relations next to the name (spokeswoman, actress,
+    "his wife Anna"); other pronouns that clearly refer to the same person; the
+    first-name table shipped with newslint (names with a clear majority in the
+    US Social Security records, without names whose gender differs by country
+    such as Andrea, Nicola, Jean, Lindsay or Ashley); last, roles in "-man"
+    that copy also gives women (chairman, spokesman).  The strongest evidence
+    decides: a first name never outweighs an honorific, a role noun or the
+    people list.  Evidence for the pronoun's gender from the copy or the
+    people list (anything but the first-name table) keeps the rule silent,
+    because the story may name two people the same way.  A person whose
+    pronouns are "they/them" in the people list is reported with "he said" or
+    "she said": the newsroom has said which pronoun the copy must use.
 
     Why: "'Any aggression would come at a high price,' she said" after a
     paragraph about Jens Stoltenberg is a factual error that readers notice and
@@ -125,22 +136,50 @@ class PronounMismatch(Rule):
 
 
 def _fits(person, g: str) -> bool | None:
-    """False when ``person`` is known not to be ``g``; None when unknown."""
-    if not person.evidence:
+    """Whether ``person`` can be ``g``: True when the strongest evidence says so,
+    False when it says otherwise, None when nothing (or nothing clear) is known.
+
+    The strongest evidence decides, so the first-name table never outweighs the
+    people list, an honorific or a role noun.  Other evidence for ``g`` still
+    keeps the answer open when it comes from the copy or the people list (the
+    register may have merged two people: "Mr Tulloch and his wife Morag
+    Tulloch"), and a first name for ``g`` does when the strongest evidence is
+    a pronoun elsewhere in the story: two inferences that disagree prove
+    nothing.
+    """
+    best = person.strongest()
+    if not best:
         return None
-    if any(e.gender == g for e in person.evidence):
+    genders = {e.gender for e in best}
+    if len(genders) != 1:
+        return None
+    if g in genders:
         return True
-    if len({e.gender for e in person.strongest()}) != 1:
-        return None
+    level = best[0].level
+    for e in person.evidence:
+        if e.gender == g and (e.level < _FIRST_NAME or (e.level == _FIRST_NAME and level == _PRONOUN)):
+            return None
     return False
+
+
+_PRONOUN = 4
+_FIRST_NAME = 5
 
 
 def _referent(res, g: str):
     """The person the pronoun refers to when the copy clearly gets it wrong.
 
     One person in reach and nothing else that could be the speaker; or several,
-    none of whom can be ``g`` (then the salient one, else the most recent).
+    none of whom can be ``g`` (then the salient one, else the most recent).  In
+    both cases nobody else within reach (the paragraphs before, the last named
+    speaker) may be ``g``, no one who speaks there may be of unknown gender,
+    and nothing there may say that someone of the pronoun's gender is around
+    ("she", "his wife").
     """
+    if res.cues or any(_fits(p, g) for p in res.others):
+        return None
+    if any(_fits(p, g) is not False for p in res.speakers):
+        return None
     if res.person is not None:
         if res.doubts or _fits(res.person, g) is not False:
             return None
