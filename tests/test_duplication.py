@@ -55,6 +55,25 @@ def test_seed_article():
             assert f"line {f.start.line}" in f.message and f"line {f.related[0].start.line}" in f.message
 
 
+def _seed_quote(line: int) -> str:
+    """The words of the quotation on ``line`` of the seed article (read at test time)."""
+    text = SEED.read_text(encoding="utf-8").splitlines()[line - 1]
+    assert text.startswith("'")
+    return text[1:].split(".")[0].split(",'")[0]  # its first sentence
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not available")
+@pytest.mark.parametrize("between", ["", "Mr Lavrov later repeated his warning at a news conference.\n\n"])
+def test_seed_translations_with_a_paragraph_between(between):
+    first, second = _seed_quote(40), _seed_quote(52)
+    assert "Kiev" in first and "Kyiv" in second
+    story = (
+        f"Title\n\n'{first},' Lavrov told reporters.\n\n{between}'{second},' he said.\n"
+    )
+    findings = check_text(story, config=NL3)
+    assert [(f.code, f.related[0].message) for f in findings] == [("NL304", "The other version of the quotation")]
+
+
 # -- related locations in JSON and SARIF -----------------------------------------------
 
 STORY = """\
@@ -378,6 +397,40 @@ def test_differences_widen_to_whole_figures():
     assert (d.ours, d.theirs, d.figure) == ("£1.31bn", "£1.13bn", True)
     (d,) = differences("Officials met on Tuesday in Leeds.", "Officials met in Leeds.")
     assert (d.ours, d.theirs, d.figure) == ("on Tuesday", "", False)
+
+
+def test_variant_score_reads_two_sentences_as_one():
+    one = "Norway is a wealthy country and we will manage the housing of newcomers together."
+    two = "Norway is a wealthy country. Together we will cope with the housing of the newcomers."
+    assert variant_score(one, two, 0.5) > 0
+    # but two sentences are not compared with two sentences
+    assert variant_score(two, "Norway is a wealthy country. The housing of newcomers is hard.", 0.5) == 0
+
+
+@pytest.mark.parametrize(
+    "later, plain",
+    [
+        ("I said we would not raise income tax, national insurance or VAT on working people.",
+         "We would not raise income tax, national insurance or VAT on working people."),
+        ("As I have said, there will be no rise in income tax, national insurance or VAT on working people.",
+         "There will be no rise in income tax, national insurance or VAT on working people."),
+        ("We have always said we would not raise income tax, national insurance or VAT on working people.",
+         "We would not raise income tax, national insurance or VAT on working people."),
+        ("I've made it clear we will not put up income tax, national insurance or VAT on working people.",
+         "We will not put up income tax, national insurance or VAT on working people."),
+    ],
+)
+def test_a_speaker_reporting_their_own_words_is_not_a_misquote(later, plain):
+    first = "We will not raise income tax, national insurance or VAT on working people."
+    assert variant_score(first, later, 0.5) > 0  # alike, but...
+    story = (
+        f'Title\n\n"{first[:-1]}," Ms Okafor told MPs.\n\nThe opposition was not convinced.\n\n'
+        f'"{later[:-1]}," Ms Okafor said later.\n'
+    )
+    assert [f for f in check_text(story, config=NL3) if f.code == "NL304"] == []
+    # without "I said" the same words are a variant
+    found = check_text(story.replace(later[:-1], plain[:-1]), config=NL3)
+    assert [f.start.line for f in found if f.code == "NL304"] == [7]
 
 
 def test_variant_score():

@@ -44,6 +44,13 @@ _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'’”]?\s+(?=[\"'‘“]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W_]+")
+#: A quotation that reports the speaker's own earlier words: "I said we would
+#: not...", "As I have said before, ...", "We have always said that...".
+_SELF_REPORT = re.compile(
+    r"\b(?:I|[Ww]e)(?:\s+have|\s+had|['’]ve|['’]d)?\s+"
+    r"(?:(?:always|already|repeatedly|often|consistently|previously|clearly|just)\s+)?"
+    r"(?:said|say|told|promised|pledged|stated|made\s+(?:it\s+)?clear)\b"
+)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -150,7 +157,7 @@ def _speakers(doc: "Document", quotes: list["Quote"]) -> dict[int, tuple[str, st
                     found = (key, a.speaker, i)
         elif a is not None and a.kind == "pronoun":
             if a.speaker.lower() in _PERSONAL:
-                ref = _named_before(doc, q, last_named)
+                ref = _named_before(doc, q, last_named, out)
                 if ref is not None:
                     found = (ref[0], ref[1], i)
         elif a is None:
@@ -179,9 +186,11 @@ def _introduced(doc: "Document", q: "Quote", speakers, i: int) -> tuple[str, str
     return None
 
 
-def _named_before(doc: "Document", q: "Quote", last_named) -> tuple[str, str] | None:
-    """The person a pronoun attribution refers to: the one last named as speaking
-    (in an attribution or as "Name said ...") in this paragraph or the one before."""
+def _named_before(doc: "Document", q: "Quote", last_named, speakers) -> tuple[str, str] | None:
+    """The person a pronoun attribution refers to: the one last named in this
+    paragraph or the one before, as speaking (in an attribution or as "Name said
+    ...") or, outside quotations, as someone already quoted by name ("Mr Lavrov
+    later repeated his warning at a news conference.")."""
     text = doc.text
     block = doc.blocks[q.block]
     lo = doc.blocks[q.block - 1].start if q.block > 0 else block.start
@@ -191,6 +200,12 @@ def _named_before(doc: "Document", q: "Quote", last_named) -> tuple[str, str] | 
     for m in _NAME_SAID.finditer(text, lo, q.start):
         if best is None or m.start() > best[0]:
             best = (m.start(), _surname(m.group(1)), m.group(1))
+    known = {key: name for key, name, _ in speakers.values() if name[:1].isupper()}
+    if known:
+        for m in _CAPITALISED.finditer(text, best[0] + 1 if best is not None else lo, q.start):
+            key = _surname(m.group())
+            if key in known and not doc.in_quote(m.start()):
+                best = (m.start(), key, known[key])
     if best is None or not best[1] or best[1] in STOPWORDS:
         return None
     return best[1], best[2]
@@ -218,14 +233,27 @@ def _opening_continuation(doc, quotes, speakers, i) -> tuple[str, str, int] | No
 class _Sentence:
     __slots__ = ("words", "caps", "content", "stems", "n_caps")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str | None):
+        if text is None:
+            return
         raw = _WORD.findall(text)
         self.words = [w.lower() for w in raw]
         self.caps = [w[:1].isupper() for w in raw]
+        self._index()
+
+    def _index(self) -> None:
         # (position in words, word) of the content words
         self.content = [(k, w) for k, w in enumerate(self.words) if w not in STOPWORDS and not w.isdigit()]
         self.stems = {_stem(w) for _, w in self.content}
         self.n_caps = sum(1 for k, _ in self.content if self.caps[k])
+
+    def joined(self, other: "_Sentence") -> "_Sentence":
+        """This sentence and ``other`` read as one."""
+        out = _Sentence(None)
+        out.words = self.words + other.words
+        out.caps = self.caps + other.caps
+        out._index()
+        return out
 
 
 def _same_word(a: str, a_cap: bool, b: str, b_cap: bool) -> bool:
@@ -240,11 +268,17 @@ def _same_word(a: str, a_cap: bool, b: str, b_cap: bool) -> bool:
 
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+_STEMS: dict[str, str] = {}
 
 
 def _stem(word: str) -> str:
     """A crude stem, enough to match "work" and "working", "sound" and "sounded"."""
-    return _SUFFIX.sub("", word) if len(word) > 4 else word
+    stem = _STEMS.get(word)
+    if stem is None:
+        stem = _SUFFIX.sub("", word) if len(word) > 4 else word
+        if len(_STEMS) < 100_000:
+            _STEMS[word] = stem
+    return stem
 
 
 def _matched(short: _Sentence, other: _Sentence) -> int:
@@ -269,19 +303,34 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
+def _units(text: str) -> list[tuple[_Sentence, bool]]:
+    """What of quotation ``text`` is compared: its sentences, and each two
+    sentences in a row (one version of a remark may split a sentence of the
+    other in two), as (sentence, is a pair); those with fewer than four content
+    words are left out."""
+    sents = [_Sentence(s) for s in _SENTENCE_SPLIT.split(text)]
+    out = [(x, False) for x in sents if len(x.content) >= 4]
+    for x, y in zip(sents, sents[1:]):
+        if x.content and y.content:
+            out.append((x.joined(y), True))
+    return out
+
+
 def variant_score(a_text: str, b_text: str, threshold: float) -> float:
     """How far quotation ``b_text`` rewords ``a_text``: the best share of a
     sentence's content words found in a sentence of the other quotation (the
     sentence with fewer content words is measured), over pairs of sentences with
-    at least four such words in common; 0.0 when no pair reaches ``threshold``."""
+    at least four such words in common; 0.0 when no pair reaches ``threshold``.
+    Two sentences in a row count as one sentence when compared with a single
+    sentence of the other quotation."""
+    return _score(_units(a_text), _units(b_text), threshold)
+
+
+def _score(a_units, b_units, threshold: float) -> float:
     best = 0.0
-    a_sents = [_Sentence(s) for s in _SENTENCE_SPLIT.split(a_text)]
-    b_sents = [_Sentence(s) for s in _SENTENCE_SPLIT.split(b_text)]
-    for x in a_sents:
-        if len(x.content) < 4:
-            continue
-        for y in b_sents:
-            if len(y.content) < 4:
+    for x, x_pair in a_units:
+        for y, y_pair in b_units:
+            if x_pair and y_pair:
                 continue
             short, other = (x, y) if len(x.content) <= len(y.content) else (y, x)
             need = max(4, threshold * len(short.content))
@@ -308,24 +357,28 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
             continue
         items = []
         for i in members:
-            words = normalise(quotes[i].text(doc)).split()
+            text = quotes[i].text(doc)
+            words = normalise(text).split()
             if len(words) >= min_words:
-                items.append((i, words))
+                items.append((i, words, _units(text), _SELF_REPORT.search(text) is not None))
         for jj in range(1, len(items)):
-            j, wj = items[jj]
+            j, wj, uj, self_j = items[jj]
             qj = quotes[j]
+            if not uj:
+                continue
             for ii in range(jj):
-                i, wi = items[ii]
+                i, wi, ui, self_i = items[ii]
                 qi = quotes[i]
-                if qi.block == qj.block or speakers[i][2] == speakers[j][2]:
+                if qi.block == qj.block or speakers[i][2] == speakers[j][2] or not ui:
                     continue
                 if wi == wj:
                     continue
                 short, long = (wi, wj) if len(wi) <= len(wj) else (wj, wi)
                 if _is_subsequence(short, long):
                     continue  # quoted again in part, word for word
-                score = variant_score(qi.text(doc), qj.text(doc), threshold)
-                if not score:
+                score = _score(ui, uj, threshold)
+                if not score or self_i or self_j:
+                    # a speaker who says "I said ..." reports their own words
                     continue
                 line = doc.line_of(qi.start)
                 name = _display_name(speakers, i, j)
@@ -339,7 +392,7 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
                     qj.start,
                     qj.end,
                     msg,
-                    related=[Related(qi.start, qi.end, "the other version of the quotation")],
+                    related=[Related(qi.start, qi.end, "The other version of the quotation")],
                     data={"other_line": line, "speaker": name, "match": round(score, 2)},
                 )
                 break
