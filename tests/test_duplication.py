@@ -368,6 +368,24 @@ def test_generated_live_blog_reports_exactly_the_planted_repeats():
             assert "nearly repeats" in f.message and "(a figure changed)" in f.message
 
 
+def test_realistic_live_blog_reports_exactly_the_planted_repeats():
+    # entries of 40-120 words, quotations, captions with labels and credits;
+    # repeats planted whole, with a figure changed, as a sentence of a new
+    # paragraph and as a caption with another label or credit
+    bench = _bench_module()
+    blog = bench.make_realistic_liveblog(300, seed=5, repeats=3, corpus=None)
+    assert 70 <= blog.words / blog.entries <= 110
+    assert sorted(kind for _, _, kind in blog.planted) == sorted(["exact", "near", "sentence", "caption"] * 3)
+    findings = check_text(blog.text, config=NL3)
+    found = sorted((f.start.line, f.related[0].start.line) for f in findings if f.code in ("NL301", "NL302", "NL303"))
+    assert found == sorted((a, b) for a, b, _ in blog.planted)
+    kinds = {a: kind for a, _, kind in blog.planted}
+    codes = {"exact": "NL301", "near": "NL301", "sentence": "NL302", "caption": "NL303"}
+    for f in findings:
+        if f.start.line in kinds:
+            assert f.code == codes[kinds[f.start.line]]
+
+
 # -- normalisation and messages ---------------------------------------------------------
 
 

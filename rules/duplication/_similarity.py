@@ -477,6 +477,15 @@ def _bigram_need(n: int, n_grams: int, t: float) -> int:
     return ceil((1.5 * t - 1.0) * 2.0 / (2.0 - t) * n - 1 - 1e-9) - ((n - 1) - n_grams)
 
 
+try:  # Counter's own loop, in C, without building a Counter for every block
+    from collections import _count_elements as _count_into
+except ImportError:  # pragma: no cover - other Python implementations
+
+    def _count_into(mapping: dict, iterable: Iterable) -> None:
+        for x in iterable:
+            mapping[x] = mapping.get(x, 0) + 1
+
+
 #: How many bigrams two prefixes must share (see :func:`_by_index`).
 PREFIX_OVERLAP = 3
 
@@ -519,7 +528,7 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None])
     # told apart by their hashes: a collision only merges two elements, which
     # can widen the candidates, never lose one
     ids: defaultdict[int, int] = defaultdict(count().__next__)
-    grams = [set(map(ids.__getitem__, map(hash, zip(d, islice(d, 1, None))))) for d in docs]
+    grams = [list(set(map(ids.__getitem__, map(hash, zip(d, islice(d, 1, None)))))) for d in docs]
     df = Counter(chain.from_iterable(grams))
     # one global order, rarest first (ties in whatever order the sort leaves
     # them: any order common to all sequences keeps the filter exact); rank 0
@@ -562,7 +571,9 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None])
             k_query = min(PREFIX_OVERLAP, need_query)
             query_len = len(common) - need_query + k_query
         del common[index_len:]
-        hits = Counter(chain.from_iterable(map(postings, common[:query_len]))) if query_len > 0 else None
+        hits: dict[int, int] = {}
+        if query_len > 0:
+            _count_into(hits, chain.from_iterable(map(postings, common[:query_len])))
         # index[r].append(j) for every r of the prefix, looped in C
         deque(map(list.append, map(postings, common), repeat(j)), 0)
         if not hits:
