@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 from newslint.diagnostics import Related, Severity
 from newslint.rule import Option, Rule
 
-from ._similarity import normalise, snippet
+from ._similarity import _indel, normalise, snippet
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.analysis.quotes import Quote
@@ -262,9 +262,7 @@ def _same_word(a: str, a_cap: bool, b: str, b_cap: bool) -> bool:
     # names spelt differently: Kiev/Kyiv, Zelensky/Zelenskyy, Gaddafi/Qaddafi
     if not (a_cap and b_cap) or len(a) < 4 or len(b) < 4:
         return False
-    from rapidfuzz.distance import Indel
-
-    return Indel.normalized_similarity(a, b) >= 0.75
+    return _indel().normalized_similarity(a, b) >= 0.75
 
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
@@ -360,16 +358,23 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
             text = quotes[i].text(doc)
             words = normalise(text).split()
             if len(words) >= min_words:
-                items.append((i, words, _units(text), _SELF_REPORT.search(text) is not None))
+                units = _units(text)
+                # for a cheap bound on any two units: the stems of all, and the
+                # most capitalised words (names that may be spelt differently)
+                stems = set().union(*(u.stems for u, _ in units))
+                caps = max((u.n_caps for u, _ in units), default=0)
+                items.append((i, words, units, _SELF_REPORT.search(text) is not None, stems, caps))
         for jj in range(1, len(items)):
-            j, wj, uj, self_j = items[jj]
+            j, wj, uj, self_j, stems_j, caps_j = items[jj]
             qj = quotes[j]
             if not uj:
                 continue
             for ii in range(jj):
-                i, wi, ui, self_i = items[ii]
+                i, wi, ui, self_i, stems_i, caps_i = items[ii]
                 qi = quotes[i]
-                if qi.block == qj.block or speakers[i][2] == speakers[j][2] or not ui:
+                if not ui or len(stems_i & stems_j) + min(caps_i, caps_j) < 4:
+                    continue  # no two sentences can have four words in common
+                if qi.block == qj.block or speakers[i][2] == speakers[j][2]:
                     continue
                 if wi == wj:
                     continue
