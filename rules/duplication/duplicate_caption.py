@@ -17,8 +17,10 @@ class DuplicateCaption(Rule):
     Captions are Markdown image alt text, HTML ``figcaption`` and, in plain text,
     caption-like lines (a short line without closing punctuation, or one starting
     "Picture:" or ending with a photo credit).  Comparison ignores whitespace,
-    case, punctuation and quotation-mark style; a near repeat (``threshold``) names
-    what differs.  The later copy is reported and the first is given as a related
+    case, punctuation and quotation-mark style, and a caption's label and photo
+    credit ("Picture:", "(Getty Images)", "Photograph: Jane Roe/Reuters"), in
+    which two copies of one caption often differ; the message names what was set
+    aside.  A near repeat (``threshold``) names what differs.  The later copy is reported and the first is given as a related
     location.  A body paragraph that repeats an earlier caption is reported by
     duplicate-paragraph (NL301), not here: the rule that reports a pair is the one
     named after the later copy, so no pair is reported twice.

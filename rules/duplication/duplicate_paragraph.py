@@ -14,7 +14,8 @@ class DuplicateParagraph(Rule):
     sentence, exactly or nearly, and points to the first copy.
 
     Two blocks are the same when their words are, whatever the whitespace, case,
-    punctuation and quotation-mark style.  A block of ``near-min-words`` words or
+    punctuation and quotation-mark style (and, for a caption, its label and photo
+    credit).  A block of ``near-min-words`` words or
     more whose word-level similarity to an earlier block reaches ``threshold`` is a
     near repeat: the message names the words that differ, and says so when a figure
     changed between the copies.  The later copy is reported; the first is given as

@@ -61,18 +61,23 @@ class QuoteVariant(Rule):
     Two quotations are compared when they have the same speaker: named in the
     attribution ("Lavrov told reporters" and "said Sergei Lavrov" are the same
     person), a pronoun ("he told a news conference") taken to be the person last
-    named as speaking ("Lavrov said...", "Ihor Terekhov, the director, said..."),
-    a colon after someone already quoted ("Mr Hrytsenko repeated his pledge:"),
-    or an unattributed quotation opening the paragraph after one of theirs.
-    They are variants when, for some sentence of each, at least ``threshold``
-    of the content words (not "the", "we", "will"...) of the one with fewer are
-    found in the other, and at least four: the same word or stem ("work",
-    "working") or a name spelt differently ("Kiev", "Kyiv").  Word order does
-    not matter, as a translation or a remark recalled from memory often swaps
-    its clauses.  Quotations that run on from each other (the same statement
-    over several paragraphs), quotations in the same paragraph and a quotation
-    repeated in part, word for word, are not variants.  The later one is
-    reported; the first is given as a related location.
+    named in this paragraph or the one before, as speaking ("Lavrov said...",
+    "Ihor Terekhov, the director, said...") or as someone already quoted ("Mr
+    Lavrov later repeated his warning."), a colon after someone already quoted
+    ("Mr Hrytsenko repeated his pledge:"), or an unattributed quotation opening
+    the paragraph after one of theirs.  They are variants when, for some
+    sentence of each, at least ``threshold`` of the content words (not "the",
+    "we", "will"...) of the one with fewer are found in the other, and at least
+    four: the same word or stem ("work", "working") or a name spelt differently
+    ("Kiev", "Kyiv").  Word order does not matter, as a translation or a remark
+    recalled from memory often swaps its clauses, and two sentences in a row
+    count as one against a single sentence of the other, as one version may
+    split what the other says in one sentence.  Quotations that run on from each
+    other (the same statement over several paragraphs), quotations in the same
+    paragraph, a quotation repeated in part, word for word, and a quotation in
+    which the speakers report their own words ("I said we would not...", "As I
+    have said, ...") are not variants.  The later one is reported; the first is
+    given as a related location.
 
     Why: the same statement taken from two translations, or from a transcript and
     from memory, ends up quoted twice in different words.  Quotation marks promise
