@@ -124,6 +124,23 @@ def _lines(paras: list[str], ids: list[str]) -> dict[str, int]:
     return {pid: 2 * k + 1 for k, pid in enumerate(ids)}
 
 
+def _assemble(paras: list[str], plants: list[tuple[int, int, str, str]], entries: int, source: str) -> LiveBlog:
+    """Insert the planted copies (dst, src, kind, text) and record where each landed."""
+    ids = [f"p{i}" for i in range(len(paras))]
+    # insert from the end so that earlier indexes stay valid
+    for dst, src, kind, text in sorted(plants, key=lambda p: -p[0]):
+        paras.insert(dst, text)
+        ids.insert(dst, f"copy-of-p{src}-{kind}")
+    line_of = _lines(paras, ids)
+    planted = []
+    for k, pid in enumerate(ids):
+        if pid.startswith("copy-of-"):
+            src_id, kind = pid[len("copy-of-") :].rsplit("-", 1)
+            planted.append((2 * k + 1, line_of[src_id], kind))
+    text = "\n\n".join(paras) + "\n"
+    return LiveBlog(text, sorted(planted), entries, len(text.split()), source)
+
+
 def make_liveblog(entries: int = 5000, seed: int = 1, repeats: int = 20) -> LiveBlog:
     """The ``short`` blog: ``entries`` entries with ``repeats`` exact and
     ``repeats`` near repeats planted (each near repeat is a paragraph of 12+
@@ -156,19 +173,7 @@ def make_liveblog(entries: int = 5000, seed: int = 1, repeats: int = 20) -> Live
             plants.append((rng.randint(src + 2, len(paras) - 1), src, kind, text))
             candidates.remove(src)
             made += 1
-    ids = [f"p{i}" for i in range(len(paras))]
-    # insert from the end so that earlier indexes stay valid
-    for dst, src, kind, text in sorted(plants, key=lambda p: -p[0]):
-        paras.insert(dst, text)
-        ids.insert(dst, f"copy-of-p{src}-{kind}")
-    line_of = _lines(paras, ids)
-    planted = []
-    for k, pid in enumerate(ids):
-        if pid.startswith("copy-of-"):
-            src_id, kind = pid[len("copy-of-") :].rsplit("-", 1)
-            planted.append((2 * k + 1, line_of[src_id], kind))
-    text = "\n\n".join(paras) + "\n"
-    return LiveBlog(text, sorted(planted), entries, len(text.split()))
+    return _assemble(paras, plants, entries, "made-up words")
 
 
 # -- the realistic blog ------------------------------------------------------------
@@ -365,18 +370,7 @@ def make_realistic_liveblog(
             used.add(src)
             plants.append((rng.randint(src + 2, len(paras) - 1), src, kind, text))
             made += 1
-    ids = [f"p{i}" for i in range(len(paras))]
-    for dst, src, kind, text in sorted(plants, key=lambda p: -p[0]):
-        paras.insert(dst, text)
-        ids.insert(dst, f"copy-of-p{src}-{kind}")
-    line_of = _lines(paras, ids)
-    planted = []
-    for k, pid in enumerate(ids):
-        if pid.startswith("copy-of-"):
-            src_id, kind = pid[len("copy-of-") :].rsplit("-", 1)
-            planted.append((2 * k + 1, line_of[src_id], kind))
-    text = "\n\n".join(paras) + "\n"
-    return LiveBlog(text, sorted(planted), entries, len(text.split()), chain.source)
+    return _assemble(paras, plants, entries, chain.source)
 
 
 # -- timing --------------------------------------------------------------------------
