@@ -139,8 +139,6 @@ class Settings:
                     best_off = max(best_off, registry.selector_specificity(sel))
             if best_on >= 0 and best_on > best_off:
                 out.append(rule)
-            elif best_on >= 0 and best_off < 0:
-                out.append(rule)
         cache[key] = out
         return out
 

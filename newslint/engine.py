@@ -326,16 +326,13 @@ def apply_suppressions(
         else:
             hit.used.add(d.code)
     for s in sups:
-        for code in sorted(s.codes):
-            if code not in s.used and code in enabled:
-                name = registry.rules[code].name
-                problems.append(
-                    (s.source_start, s.source_end, UNUSED_SUPPRESSION,
-                     f"Unused suppression: no '{name}' finding here to suppress")
-                )
-            elif code not in enabled and code != UNUSED_SUPPRESSION:
-                # a suppression for a rule that is not running cannot be judged
-                pass
+        # a suppression for a rule that is not running cannot be judged unused
+        for code in sorted(s.codes & enabled - s.used):
+            name = registry.rules[code].name
+            problems.append(
+                (s.source_start, s.source_end, UNUSED_SUPPRESSION,
+                 f"Unused suppression: no '{name}' finding here to suppress")
+            )
     return kept, problems
 
 
@@ -489,9 +486,9 @@ def apply_fixes(source: str, findings: Iterable[Finding], unsafe: bool = False) 
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1] or (a[0] == a[1] == b[0] == b[1]) or (
-        a[0] == b[0] and (a[0] == a[1] or b[0] == b[1])
-    )
+    """Two edits clash when their ranges overlap, or when both start at one offset
+    and either is an insertion (their order would be undefined)."""
+    return (a[0] < b[1] and b[0] < a[1]) or (a[0] == b[0] and (a[0] == a[1] or b[0] == b[1]))
 
 
 # -- one file ----------------------------------------------------------------------------
@@ -574,10 +571,7 @@ class Linter:
         return result
 
     def lint_path(self, path: str) -> FileResult:
-        try:
-            settings = self.resolver.for_path(path)
-        except Exception as exc:  # ConfigError is handled by the caller for the first file
-            raise exc
+        settings = self.resolver.for_path(path)  # a ConfigError is the caller's to report
         try:
             source, has_bom = read_file(path, settings.max_file_size)
         except InputError as exc:
