@@ -555,3 +555,11 @@ def test_dash_credit_role():
         "after",
         "chair of the board",
     )
+
+
+def test_mark_after_a_word_ending_in_a_hyphen_closes():
+    from newslint.analysis.quotes import find_quotes, unmatched_marks
+
+    doc = parse("Head\n\nThe agency rated the debt 'BBB-'. The bonds fell.\n", "text")
+    assert [q.text(doc) for q in find_quotes(doc)] == ["BBB-"]
+    assert unmatched_marks(doc) == []

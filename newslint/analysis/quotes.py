@@ -156,6 +156,9 @@ def _classify(text: str, i: int, n: int) -> int:
         if n_al and _ELISION_RE.match(text, i + 1) and (nxt.isdigit() or text[i + 1 : i + 3] in ("n’", "n'")):
             return _APOS  # ‘90s, rock ‘n’ roll
         return _OPEN
+    if prev in "-/" and i >= 2 and text[i - 2].isalnum() and not n_al:
+        # a word ending in a hyphen or slash: the rating 'BBB-'. / 'and/or'
+        return _CLOSE_WEAK if n_space else _CLOSE_LETTER
     if p_space or prev in _OPEN_PUNCT or prev in "“‘":
         if n_al:
             if _ELISION_RE.match(text, i + 1):
