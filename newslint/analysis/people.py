@@ -962,6 +962,22 @@ class Resolution:
 _PRONOUN_WORD_GENDER = {"he": "m", "she": "f"}
 
 
+def _reach_back(blocks, bi: int, limit: int) -> list[tuple[int, int]]:
+    """Up to ``limit`` prose blocks before block ``bi``, nearest first, within its
+    section (a heading stops the walk; captions, bylines and datelines are skipped)."""
+    out: list[tuple[int, int]] = []
+    j = bi - 1
+    while j >= 0 and len(out) < limit:
+        b = blocks[j]
+        j -= 1
+        if b.kind in ("caption", "byline", "dateline"):
+            continue
+        if b.kind in ("headline", "heading"):
+            break
+        out.append((b.start, b.end))
+    return out
+
+
 def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolution | None:
     """Resolve the pronoun attribution of ``quote`` (None when it has none)."""
     a = quote.attribution
@@ -974,30 +990,16 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
     bi = doc.block_at(at).index if doc.block_at(at) is not None else quote.block
     scope: list[tuple[int, int]] = [(blocks[bi].start, at)]
     found = [m for m in reg.mentions_between(blocks[bi].start, at) if not m.in_quote]
-    back = 0
-    j = bi - 1
-    while not found and j >= 0 and back < 3:
-        b = blocks[j]
-        j -= 1
-        if b.kind in ("caption", "byline", "dateline"):
-            continue
-        if b.kind in ("headline", "heading"):
-            break
-        back += 1
-        scope.append((b.start, b.end))
-        found = [m for m in reg.mentions_between(b.start, b.end) if not m.in_quote]
-    # the rest of the reach: paragraphs further back than the one the
-    # candidates come from ("Ann Lee said..." / "Mr Cole lost his home." / "she said")
+    # candidates come from the nearest paragraphs that mention someone; the rest of
+    # the reach is kept to look for doubts ("Ann Lee said..." / "Mr Cole lost his
+    # home." / "she said")
     wider: list[tuple[int, int]] = []
-    while j >= 0 and back < 3:
-        b = blocks[j]
-        j -= 1
-        if b.kind in ("caption", "byline", "dateline"):
-            continue
-        if b.kind in ("headline", "heading"):
-            break
-        back += 1
-        wider.append((b.start, b.end))
+    for span in _reach_back(blocks, bi, 3):
+        if found:
+            wider.append(span)
+        else:
+            scope.append(span)
+            found = [m for m in reg.mentions_between(*span) if not m.in_quote]
     section_start = _section_start(blocks, bi)
     doubts: list[str] = []
     persons: list[Person] = []
