@@ -7,6 +7,8 @@ from typing import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Related, Severity
 from newslint.rule import Option, Rule
 
+from ..spelling._common import english_words
+
 _GENDER = {"he": "m", "she": "f"}
 _REPLACEMENT = {"m": "he", "f": "she", "they": "they"}
 
@@ -73,6 +75,12 @@ class PronounMismatch(Rule):
             {}, "extra first names: a table of name to 'm', 'f' or 'u' (unknown: removes it)", dict
         ),
         "use-first-names": Option(True, "use the first-name table as evidence", bool),
+        "ratio": Option(
+            2.0,
+            "how many times more prominent than anyone the pronoun could mean the contradicted person must be",
+            float,
+            minimum=1.0,
+        ),
     }
 
     @classmethod
@@ -89,108 +97,40 @@ class PronounMismatch(Rule):
         quotes = doc.quotes
         if not any(q.attribution is not None and q.attribution.kind == "pronoun" for q in quotes):
             return
-        from newslint.analysis.people import find_people, first_names_for, resolve_pronoun
+        from newslint.analysis.people import find_people, first_names_for
+        from newslint.analysis.salience import resolve_attributions
 
         names = first_names_for(self.opts["first-names"], self.opts["use-first-names"])
         reg = find_people(doc, ctx.people, names)
-        seen: set[int] = set()
-        for q in quotes:
-            a = q.attribution
-            if a is None or a.kind != "pronoun" or a.speaker_start in seen:
+        ratio = self.opts["ratio"]
+        for site in resolve_attributions(doc, reg, english_words()):
+            if not site.mismatch(ratio):
                 continue
-            seen.add(a.speaker_start)
-            pronoun = a.speaker.lower()
-            g = _GENDER.get(pronoun)
-            if g is None:
-                continue  # they, it, we, I, you: never a mismatch
-            res = resolve_pronoun(doc, reg, q)
-            if res is None:
-                continue
-            person = _referent(res, g)
-            if person is None:
-                continue
-            best = person.strongest()
-            genders = {e.gender for e in best}
-            if len(genders) != 1:
-                continue
-            gender = genders.pop()
-            ev = best[0]
-            first = person.first_mention
-            message = (
-                f"'{a.speaker}' refers to {person.name} (line {doc.line_of(first.name_start)}), {ev.what}"
-            )
+            person = site.person
+            ev = site.evidence
+            assert person is not None and ev is not None
+            gender = ev.gender
+            message = f"'{site.pronoun}' refers to {person.name} (line {doc.line_of(person.start)}), {ev.what}"
+            if site.runner_up is not None:
+                r = site.runner_up
+                message += f"; the next candidate, {r.name} (line {doc.line_of(r.start)}), is far less prominent here"
             repl = _REPLACEMENT[gender]
-            if a.speaker[:1].isupper():
+            if site.pronoun[:1].isupper():
                 repl = repl.capitalize()
-            related = [Related(first.name_start, first.name_end, f"{person.name} is introduced here")]
-            if ev.offset >= 0 and not (first.start <= ev.offset < first.end):
+            related = [Related(person.start, person.end, f"{person.name} is introduced here")]
+            if ev.offset >= 0 and not (person.start <= ev.offset < person.end):
                 related.append(Related(ev.offset, ev.offset, "The evidence"))
+            if site.runner_up is not None:
+                r = site.runner_up
+                related.append(Related(r.start, r.end, f"{r.name}, the next candidate, is introduced here"))
             yield self.report(
-                a.speaker_start,
-                a.speaker_end,
+                site.start,
+                site.end,
                 message,
                 suggestions=[repl],
-                fix=Fix.replace(a.speaker_start, a.speaker_end, repl, Applicability.DISPLAY_ONLY, f"Replace with '{repl}'"),
+                fix=Fix.replace(site.start, site.end, repl, Applicability.DISPLAY_ONLY, f"Replace with '{repl}'"),
                 related=related,
             )
-
-
-def _fits(person, g: str) -> bool | None:
-    """Whether ``person`` can be ``g``: True when the strongest evidence says so,
-    False when it says otherwise, None when nothing (or nothing clear) is known.
-
-    The strongest evidence decides, so the first-name table never outweighs the
-    people list, an honorific or a role noun.  Other evidence for ``g`` still
-    keeps the answer open when it comes from the copy or the people list (the
-    register may have merged two people: "Mr Tulloch and his wife Morag
-    Tulloch"), and a first name for ``g`` does when the strongest evidence is
-    a pronoun elsewhere in the story: two inferences that disagree prove
-    nothing.
-    """
-    best = person.strongest()
-    if not best:
-        return None
-    genders = {e.gender for e in best}
-    if len(genders) != 1:
-        return None
-    if g in genders:
-        return True
-    level = best[0].level
-    for e in person.evidence:
-        if e.gender == g and (e.level < _FIRST_NAME or (e.level == _FIRST_NAME and level == _PRONOUN)):
-            return None
-    return False
-
-
-_PRONOUN = 4
-_FIRST_NAME = 5
-
-
-def _referent(res, g: str):
-    """The person the pronoun refers to when the copy clearly gets it wrong.
-
-    One person in reach and nothing else that could be the speaker; or several,
-    none of whom can be ``g`` (then the salient one, else the most recent).  In
-    both cases nobody else within reach (the paragraphs before, the last named
-    speaker) may be ``g``, no one who speaks there may be of unknown gender,
-    and nothing there may say that someone of the pronoun's gender is around
-    ("she", "his wife").
-    """
-    if res.cues or any(_fits(p, g) for p in res.others):
-        return None
-    if any(_fits(p, g) is not False for p in res.speakers):
-        return None
-    if res.person is not None:
-        if res.doubts or _fits(res.person, g) is not False:
-            return None
-        return res.person
-    if len(res.candidates) < 2:
-        return None
-    if any(not d.startswith("more than one person") for d in res.doubts):
-        return None
-    if any(_fits(p, g) is not False for p in res.candidates):
-        return None
-    return res.salient or res.candidates[0]
 
 
 RULES = [PronounMismatch]
