@@ -41,7 +41,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..people import GENDERED_NOUNS, NEUTRAL_TITLES, PARTIES, PERSON_NOUNS, Evidence, Person, Register
+from ...stash import StashKey
+from ..lexicon import GENDERED_NOUNS, NEUTRAL_TITLES, PARTIES, PERSON_NOUNS
+from ..people import Evidence, Person, Register
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...document import Document
@@ -226,13 +228,16 @@ def resolve_attributions(
     which nothing says it is a person (no title, role, pronoun or known first
     name) and whose first word is an ordinary word ("Human Rights Watch",
     "Universities Scotland", "Rover said") is not taken for one."""
-    key = ("salience.sites", id(register), id(common_words))
-    hit = doc.cache.get(key)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
+    done = doc.stash.setdefault_with(_SITES, list)
+    for reg, words, sites in done:
+        if reg is register and words is common_words:
+            return sites
     sites = _Walk(doc, register, common_words).run()
-    doc.cache[key] = sites
+    done.append((register, common_words, sites))
     return sites
+
+
+_SITES: StashKey[list[tuple[Register, frozenset[str], list[AttributionSite]]]] = StashKey("salience.sites")
 
 
 # ---------------------------------------------------------------------------
