@@ -103,7 +103,7 @@ class PronounMismatch(Rule):
         names = first_names_for(self.opts["first-names"], self.opts["use-first-names"])
         reg = find_people(doc, ctx.people, names)
         ratio = self.opts["ratio"]
-        for site in resolve_attributions(doc, reg, english_words()):
+        for site in resolve_attributions(doc, reg, english_words(), names):
             if not site.mismatch(ratio):
                 continue
             person = site.person

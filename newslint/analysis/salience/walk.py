@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...stash import StashKey
 from ..lexicon import GENDERED_NOUNS, NEUTRAL_TITLES, PARTIES, PERSON_NOUNS
-from ..people import Evidence, Person, Register
+from ..people import Evidence, FirstNames, Person, Register
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...document import Document
@@ -52,12 +52,17 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Score added by one mention, by the part the person plays in the sentence.
 SPEAKER = 4.0
 SUBJECT = 2.0
-OTHER = 1.0
+OTHER = 1.25
 POSSESSIVE = 0.5
 #: Decay of every score per narrative sentence, per paragraph, at a heading.
 SENTENCE_DECAY = 0.4
 PARAGRAPH_DECAY = 0.6
 HEADING_DECAY = 0.25
+#: Below this score the most salient person is too far back to be sure of.
+MIN_SALIENCE = 0.05
+#: The last speaker's score never falls below this until someone else speaks:
+#: as prominent as one who spoke two sentences ago, in the paragraph before.
+LAST_SPEAKER_FLOOR = SPEAKER * SENTENCE_DECAY * SENTENCE_DECAY * PARAGRAPH_DECAY
 #: A mismatch this clear also decides whom the pronoun is taken to mean later on.
 _CLEAR = 2.0
 
@@ -67,7 +72,9 @@ _SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|argued|argues|insisted|insists|explained|"
     r"explains|continued|claimed|claims|stressed|wrote|writes|asked|asks|admitted|admits|"
     r"announced|urged|vowed|denied|confirmed|replied|recalled|noted|acknowledged|conceded|"
-    r"suggested|agreed|revealed|described|predicted|believes|believed|thinks|thought"
+    r"suggested|agreed|revealed|described|predicted|believes|believed|thinks|thought|"
+    r"welcomed|praised|demanded|accused|questioned|criticised|criticized|dismissed|rejected|"
+    r"attacked|blamed|called|stated|declared|maintained|complained"
 )
 _SPEECH_AFTER = re.compile(
     r"(?:,[^,.;:!?\"“”]{1,60},|\s+[-–—]\s[^.;:!?\"“”\-–—]{1,60}\s[-–—])?\s+"
@@ -219,7 +226,7 @@ class AttributionSite:
 
 
 def resolve_attributions(
-    doc: "Document", register: Register, common_words: frozenset[str] = frozenset()
+    doc: "Document", register: Register, common_words: frozenset[str] = frozenset(), names: FirstNames | None = None
 ) -> list[AttributionSite]:
     """Every ``he``/``she`` attribution of ``doc`` with its resolution, in order
     (cached on the document per register).
@@ -227,12 +234,14 @@ def resolve_attributions(
     ``common_words`` is a set of lower-case English words: a capitalised run of
     which nothing says it is a person (no title, role, pronoun or known first
     name) and whose first word is an ordinary word ("Human Rights Watch",
-    "Universities Scotland", "Rover said") is not taken for one."""
+    "Universities Scotland", "Rover said") is not taken for one; ``names`` is the
+    first-name table the register was built with (a first name of either
+    gender, "Jean", still makes a person)."""
     done = doc.stash.setdefault_with(_SITES, list)
     for reg, words, sites in done:
         if reg is register and words is common_words:
             return sites
-    sites = _Walk(doc, register, common_words).run()
+    sites = _Walk(doc, register, common_words, names).run()
     done.append((register, common_words, sites))
     return sites
 
@@ -244,8 +253,15 @@ _SITES: StashKey[list[tuple[Register, frozenset[str], list[AttributionSite]]]] =
 
 
 class _Walk:
-    def __init__(self, doc: "Document", reg: Register, common_words: frozenset[str] = frozenset()):
+    def __init__(
+        self, doc: "Document", reg: Register, common_words: frozenset[str] = frozenset(), names: FirstNames | None = None
+    ):
         self.common_words = common_words
+        self.names = names
+        #: who spoke last (a quotation, reported speech), until a heading
+        self.last_speaker: Referent | None = None
+        #: who has been mentioned in the current sentence
+        self.in_sentence: set[Referent] = set()
         self.not_person: dict[int, bool] = {}
         self.doc = doc
         self.text = doc.text
@@ -273,14 +289,17 @@ class _Walk:
         bad = False
         # a pronoun that seems to refer to the run does not make it a person
         # ("Rover told the BBC... He said")
-        if not any(e.level != 4 for e in p.evidence):
+        known_first = p.first is not None and self.names is not None and self.names.gender(p.first) is not None
+        if not known_first and not any(e.level != 4 for e in p.evidence):
             words = [w.strip(".").lower() for w in (p.first or "").split() + p.surname.split()]
             if p.first is None:
                 words = [w.strip(".").lower() for w in p.name.split()]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w]
             first = words[0] if words else ""
+            # a pronoun refers to it: a person unless its last word is an ordinary one
+            check = words[-1:] if p.evidence and words else words[:1]
             bad = (
-                first in self.common_words
+                any(w in self.common_words for w in check)
                 or first in NATIONALITIES
                 or first in PARTIES
                 or any(w in NEUTRAL_TITLES or w in PERSON_NOUNS for w in words[1:])
@@ -292,6 +311,9 @@ class _Walk:
 
     def add(self, r: Referent, w: float) -> None:
         self.scores[r] = self.scores.get(r, 0.0) + w
+        if w >= SPEAKER:
+            self.last_speaker = r
+        self.in_sentence.add(r)
 
     def decay(self, f: float) -> None:
         for r in self.scores:
@@ -368,11 +390,13 @@ class _Walk:
                         for bi in range(prev.block + 1, s.block + 1):
                             if blocks[bi].kind in ("headline", "heading"):
                                 self.decay(HEADING_DECAY)
+                                self.last_speaker = None
                             elif blocks[bi].kind not in ("caption", "byline", "dateline"):
                                 self.decay(PARAGRAPH_DECAY)
                     if not self._quoted(prev):
                         self.decay(SENTENCE_DECAY)
                 cur = si
+                self.in_sentence = set()
             sent = sentences[si] if si >= 0 else None
             s_start = sent.start if sent is not None else 0
             if kind == 0:
@@ -508,8 +532,11 @@ class _Walk:
             w = SPEAKER
         if prev in _DEFINITE:
             r, _ = self.best_fitting(g)
+            if r is not None and self.in_sentence and r in self.in_sentence:
+                # "Jens Stoltenberg met the defence minister": someone else
+                r = None
             if r is None:
-                r = self._anonymous(word, g, s, e)
+                r = self._anonymous(word, g, s, e, fresh=bool(self.in_sentence))
             self.add(r, w)
         elif prev in _INDEFINITE or prev in _RELATION_OPENERS or prev.endswith(("'s", "’s")):
             if prev in _RELATION_OPENERS or prev.endswith(("'s", "’s")):
@@ -538,12 +565,7 @@ class _Walk:
         if r is None:
             return
         if word in ("he", "she"):
-            if _SPEECH_AFTER.match(self.text, e):
-                w = SUBJECT
-            elif not _WORD_RE.search(self.text, s_start, s):
-                w = SUBJECT
-            else:
-                w = OTHER
+            w = SUBJECT  # the subject of its clause
         else:
             w = POSSESSIVE
         self.add(r, w)
@@ -570,6 +592,8 @@ class _Walk:
         g = _PRONOUN_GENDER[a.speaker.lower()]
         ranking = self.ranking()
         top, score = ranking[0] if ranking else (None, 0.0)
+        if score < MIN_SALIENCE:
+            top, score = None, 0.0
         ev: Evidence | None = None
         contradicts = False
         if top is not None:
@@ -577,7 +601,19 @@ class _Walk:
             if best and top.fits(g) is False:
                 contradicts = True
                 ev = best[0]
-        runner, rs = self.best_fitting(g, exclude=top) if contradicts else (None, 0.0)
+        runner, rs = None, 0.0
+        if contradicts:
+            for r, sc in ranking:
+                if r is not top and r.fits(g) is not False:
+                    runner, rs = r, sc
+                    break
+            # the last speaker stays in mind until someone else speaks: at
+            # least as prominent as one who spoke in the paragraph before
+            ls = self.last_speaker
+            if ls is not None and ls is not top and ls.fits(g) is not False:
+                held = max(LAST_SPEAKER_FLOOR, dict(ranking).get(ls, 0.0))
+                if held > rs:
+                    runner, rs = ls, held
         site = AttributionSite(q, a.speaker_start, a.speaker_end, a.speaker, g, top, score, ev, contradicts, runner, rs, ranking)
         # who the pronoun is taken to mean from here on
         if contradicts and site.ratio >= _CLEAR:
