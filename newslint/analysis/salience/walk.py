@@ -54,6 +54,8 @@ SPEAKER = 4.0
 SUBJECT = 2.0
 OTHER = 1.25
 POSSESSIVE = 0.5
+#: At most this for someone mentioned after the sentence's speaker ("X said Y...").
+REPORTED = 0.75
 #: Decay of every score per narrative sentence, per paragraph, at a heading.
 SENTENCE_DECAY = 0.4
 PARAGRAPH_DECAY = 0.6
@@ -77,7 +79,7 @@ _SPEECH_VERBS = (
     r"attacked|blamed|called|stated|declared|maintained|complained"
 )
 _SPEECH_AFTER = re.compile(
-    r"(?:,[^,.;:!?\"“”]{1,60},|\s+[-–—]\s[^.;:!?\"“”\-–—]{1,60}\s[-–—])?\s+"
+    r"(?:,[^,.;:!?\"“”]{1,120}?,?|\s+[-–—]\s[^.;:!?\"“”\-–—]{1,60}\s[-–—])?\s+"
     r"(?:has\s+|had\s+|also\s+|later\s+|then\s+|previously\s+|once\s+)?(?:" + _SPEECH_VERBS + r")\b"
 )
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|according\s+to)\s+$")
@@ -127,6 +129,14 @@ NATIONALITIES = frozenset(
     ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
     african asian arab latin western eastern northern southern international national
     lib dem dems deutsche deutscher""".split()
+)
+#: Nouns for organisations and works right before a name: the name is theirs.
+_ORG_BEFORE = re.compile(
+    r"\b(?:firm|company|group|body|charity|agency|website|site|maker|giant|organisation|organization|"
+    r"network|broadcaster|newspaper|paper|magazine|channel|band|club|team|operator|retailer|"
+    r"provider|carrier|airline|bank|publisher|studio|label|developer|chain|manufacturer|"
+    r"outlet|show|programme|program|film|game|series|party|union|campaign|brand|firms)\s+(?:the\s+)?$",
+    re.I,
 )
 _YEAR_OLD_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(\d+)-year-old\b")
 _PREV_WORD_RE = re.compile(r"([\w'’]+)\s*$")
@@ -197,7 +207,10 @@ class AttributionSite:
     #: the most salient person at the attribution, and their score
     person: Referent | None
     score: float
-    #: the strongest evidence of ``person``'s gender (None when unknown)
+    #: the gender the evidence gave ``person`` at this point ("m", "f", "they",
+    #: None when unknown)
+    person_gender: str | None
+    #: the strongest evidence of ``person``'s gender when it contradicts the pronoun
     evidence: Evidence | None
     #: True when that evidence contradicts the pronoun
     contradicts: bool
@@ -260,8 +273,10 @@ class _Walk:
         self.names = names
         #: who spoke last (a quotation, reported speech), until a heading
         self.last_speaker: Referent | None = None
-        #: who has been mentioned in the current sentence
-        self.in_sentence: set[Referent] = set()
+        #: who has been mentioned in the current sentence, with the weight
+        self.in_sentence: dict[tuple[Referent, bool], float] = {}
+        #: whether the current sentence has had its speaker
+        self.speech_said = False
         self.not_person: dict[int, bool] = {}
         self.doc = doc
         self.text = doc.text
@@ -305,15 +320,26 @@ class _Walk:
                 or any(w in NEUTRAL_TITLES or w in PERSON_NOUNS for w in words[1:])
                 or any("-" in w and any(x.islower() and x in ("on", "upon", "le", "la", "sur", "en") for x in w.split("-")) for w in words)
                 or any(c.isdigit() for c in p.name)
+                or (bool(words) and "-" in words[0] and all(x in self.common_words for x in words[0].split("-") if x))
+                or any(w.endswith(("-based", "-born", "-owned", "-led", "-backed")) for w in words)
             )
         self.not_person[id(p)] = bad
         return not bad
 
-    def add(self, r: Referent, w: float) -> None:
-        self.scores[r] = self.scores.get(r, 0.0) + w
+    def add(self, r: Referent, w: float, pronoun: bool = False) -> None:
+        """Raise ``r``'s score for a mention of weight ``w``: within one sentence
+        only the strongest name (or role) and the strongest pronoun count ("She
+        added that she thought...")."""
+        if self.speech_said and w < SPEAKER and not pronoun:
+            w = min(w, REPORTED)  # "X said Y had...": Y is what X talks about
+        key = (r, pronoun)
+        had = self.in_sentence.get(key, 0.0)
+        if w > had:
+            self.scores[r] = self.scores.get(r, 0.0) + w - had
+            self.in_sentence[key] = w
         if w >= SPEAKER:
             self.last_speaker = r
-        self.in_sentence.add(r)
+            self.speech_said = True
 
     def decay(self, f: float) -> None:
         for r in self.scores:
@@ -396,7 +422,8 @@ class _Walk:
                     if not self._quoted(prev):
                         self.decay(SENTENCE_DECAY)
                 cur = si
-                self.in_sentence = set()
+                self.in_sentence = {}
+                self.speech_said = False
             sent = sentences[si] if si >= 0 else None
             s_start = sent.start if sent is not None else 0
             if kind == 0:
@@ -439,6 +466,8 @@ class _Walk:
         reg = self.reg
         if m.person is not None and not m.ambiguous and not self.is_person(m.person):
             return
+        if _ORG_BEFORE.search(self.text, max(0, m.start - 30), m.start):
+            return  # "search giant Google", "research firm The Yankee Group"
         if m.name_end in reg.speaker_ends:
             w = SPEAKER
             self.speaker_seen = si
@@ -532,7 +561,7 @@ class _Walk:
             w = SPEAKER
         if prev in _DEFINITE:
             r, _ = self.best_fitting(g)
-            if r is not None and self.in_sentence and r in self.in_sentence:
+            if r is not None and ((r, False) in self.in_sentence or (r, True) in self.in_sentence):
                 # "Jens Stoltenberg met the defence minister": someone else
                 r = None
             if r is None:
@@ -568,7 +597,7 @@ class _Walk:
             w = SUBJECT  # the subject of its clause
         else:
             w = POSSESSIVE
-        self.add(r, w)
+        self.add(r, w, pronoun=True)
 
     def resolve(self, g: str, s: int, e: int) -> Referent | None:
         """The referent a pronoun of gender ``g`` at s..e means: the most salient
@@ -614,7 +643,8 @@ class _Walk:
                 held = max(LAST_SPEAKER_FLOOR, dict(ranking).get(ls, 0.0))
                 if held > rs:
                     runner, rs = ls, held
-        site = AttributionSite(q, a.speaker_start, a.speaker_end, a.speaker, g, top, score, ev, contradicts, runner, rs, ranking)
+        tg = top.gender() if top is not None else None
+        site = AttributionSite(q, a.speaker_start, a.speaker_end, a.speaker, g, top, score, tg, ev, contradicts, runner, rs, ranking)
         # who the pronoun is taken to mean from here on
         if contradicts and site.ratio >= _CLEAR:
             mean = top
