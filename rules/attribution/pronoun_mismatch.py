@@ -100,7 +100,7 @@ class PronounMismatch(Rule):
         from newslint.analysis.people import find_people, first_names_for
         from newslint.analysis.salience import resolve_attributions
 
-        names = first_names_for(self.opts["first-names"], self.opts["use-first-names"])
+        names = first_names_for(self.opts["first-names"], self.opts["use-first-names"], ctx.first_names)
         reg = find_people(doc, ctx.people, names)
         ratio = self.opts["ratio"]
         for site in resolve_attributions(doc, reg, english_words(), names):
