@@ -102,7 +102,8 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|by|to|in|on|against|
 #: A role noun with its organisation before the speech verb: "a spokeswoman for
 #: the Home Office said".
 _ROLE_OF_SPEECH = re.compile(
-    r"\s+(?:for|of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)?){1,6}"
+    r"\s+(?:(?:for|of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)?){1,6}|"
+    r"(?:of|who|whose)\s[^,.;:!?\"“”]{1,100}?\s)"
     r"(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:" + _SPEECH_VERBS + r")\b"
 )
 #: A role noun whose name follows in apposition a little later: "the BBC's
@@ -524,15 +525,8 @@ class _Walk:
             if _APPOSED_LATER.fullmatch(text, e, m.start):
                 return
             break
-        # a role in apposition to the name before it: "Azmat Begg, father of Moazzam,"
-        if text[max(0, s - 2) : s] == ", ":
-            for m in self.reg.mentions_between(max(0, s - 80), s):
-                if m.end == s - 2 and m.person is not None and not m.ambiguous:
-                    if g is not None:
-                        r = self.of_person(m.person)
-                        if not any(x.offset == s for x in r.extra):
-                            r.extra.append(self._noun_evidence(word, g, s))
-                    return
+        if self._apposed(s, word, g):
+            return
         # the determiner of the noun phrase: "a Conservative party spokeswoman"
         if word == "year-old":
             prev = text[max(0, s - 4) : s].strip().lower().split(" ")[-1] if s > 0 else ""
@@ -548,6 +542,8 @@ class _Walk:
                 low = w0.lower()
                 if low in _DEFINITE or low in _INDEFINITE or low in _RELATION_OPENERS or low.endswith(("'s", "’s")):
                     prev = low
+                    if self._apposed(pm.start(1), word, g):
+                        return  # "Mr Pike, a businessman who..."
                     before = _PREV_WORD_RE.search(text, max(0, pm.start(1) - 20), pm.start(1))
                     if before is not None and before.group(1).lower() in _COPULAS:
                         return  # "became an MP": a description, not someone new
@@ -572,6 +568,21 @@ class _Walk:
                 w = min(w, OTHER) if w != SPEAKER else w
             r = self._anonymous(word, g, s, e, fresh=prev in _INDEFINITE)
             self.add(r, w)
+
+    def _apposed(self, at: int, word: str, g: str | None) -> bool:
+        """True when the role phrase starting at ``at`` is in apposition to the
+        name just before it ("Azmat Begg, father of Moazzam,", "Mr Pike, a
+        businessman,"); a gendered role becomes evidence for that person."""
+        if self.text[max(0, at - 2) : at] != ", ":
+            return False
+        for m in self.reg.mentions_between(max(0, at - 80), at):
+            if m.end == at - 2 and m.person is not None and not m.ambiguous:
+                if g is not None:
+                    r = self.of_person(m.person)
+                    if not any(x.offset == at for x in r.extra):
+                        r.extra.append(self._noun_evidence(word, g, at))
+                return True
+        return False
 
     def _noun_evidence(self, word: str, g: str, at: int) -> Evidence:
         a = "a man" if g == "m" else "a woman"
