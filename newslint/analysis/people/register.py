@@ -31,6 +31,10 @@ if TYPE_CHECKING:  # pragma: no cover
 _REGISTERS: StashKey[list[tuple[Sequence[Mapping[str, Any]], FirstNames, Register]]] = StashKey("people.registers")
 
 
+#: Particles that start a surname ("van der Berg", "de Gaulle"), never a first name.
+_SURNAME_PARTICLES = frozenset("de van von der den al el bin bint ibn da di du del della la le dos das ter ten".split())
+
+
 def find_people(doc: "Document", config: Sequence[Mapping[str, Any]] = (), names: FirstNames | None = None) -> Register:
     """The people register of ``doc`` (cached per configuration: the same people
     list and first-name table objects give the same register)."""
@@ -109,7 +113,8 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
     # full names first, so that a surname before its full name still links
     for mention, toks, titled in raw:
         if len(toks) >= 2:
-            first = toks[0] if len(toks[0]) > 1 and not toks[0].endswith(".") else None
+            # "Van der Berg" opening a sentence is a surname with its particle
+            first = toks[0] if len(toks[0]) > 1 and not toks[0].endswith(".") and toks[0].lower() not in _SURNAME_PARTICLES else None
             surname = toks[-1]
             cands = by_surname.get(_fold(surname), [])
             person = None

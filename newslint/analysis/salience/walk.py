@@ -133,9 +133,9 @@ NATIONALITIES = frozenset(
 )
 #: Nouns for organisations and works right before a name: the name is theirs.
 _ORG_BEFORE = re.compile(
-    r"\b(?:firm|company|group|body|charity|agency|website|site|maker|giant|organisation|organization|"
-    r"network|broadcaster|newspaper|paper|magazine|channel|band|club|team|operator|retailer|"
-    r"provider|carrier|airline|bank|publisher|studio|label|developer|chain|manufacturer|"
+    r"(?<![\w-])(?:firm|company|group|body|charity|agency|website|site|maker|giant|organisation|organization|"
+    r"network|broadcaster|newspaper|paper|magazine|channel|band|club|team|retailer|"
+    r"provider|carrier|airline|bank|studio|label|chain|manufacturer|"
     r"outlet|show|programme|program|film|game|series|party|union|campaign|brand|firms)\s+(?:the\s+)?$",
     re.I,
 )
