@@ -129,7 +129,7 @@ NATIONALITIES = frozenset(
     sudanese swedish swiss syrian taiwanese tanzanian thai tunisian turkish ugandan
     ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
     african asian arab latin western eastern northern southern international national
-    lib dem dems deutsche deutscher""".split()
+    lib dem dems deutsche deutscher jewish muslim christian catholic hindu sikh buddhist islamic""".split()
 )
 #: Nouns for organisations and works right before a name: the name is theirs.
 _ORG_BEFORE = re.compile(
@@ -321,6 +321,9 @@ class _Walk:
                 or any(w in NEUTRAL_TITLES or w in PERSON_NOUNS for w in words[1:])
                 or any("-" in w and any(x.islower() and x in ("on", "upon", "le", "la", "sur", "en") for x in w.split("-")) for w in words)
                 or any(c.isdigit() for c in p.name)
+                or any(w.endswith(("'s", "’s")) for w in p.name.lower().split()[:-1])
+                # a bare word that only speaks ("Napster said"): an organisation as often as not
+                or (p.weak and p.first is None and len(words) == 1)
                 or (bool(words) and "-" in words[0] and all(x in self.common_words for x in words[0].split("-") if x))
                 or any(w.endswith(("-based", "-born", "-owned", "-led", "-backed")) for w in words)
             )
