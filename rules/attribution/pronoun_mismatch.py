@@ -76,7 +76,7 @@ class PronounMismatch(Rule):
         ),
         "use-first-names": Option(True, "use the first-name table as evidence", bool),
         "ratio": Option(
-            2.0,
+            1.5,
             "how many times more prominent than anyone the pronoun could mean the contradicted person must be",
             float,
             minimum=1.0,

@@ -52,8 +52,11 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Score added by one mention, by the part the person plays in the sentence.
 SPEAKER = 4.0
 SUBJECT = 2.0
-OTHER = 1.25
+OTHER = 1.5
 POSSESSIVE = 0.5
+#: Mentions add up to this score and no further: someone quoted in every
+#: sentence of a long passage is not far ahead of the next person to speak.
+SATURATION = SPEAKER
 #: At most this for someone mentioned after the sentence's speaker ("X said Y...").
 REPORTED = 0.75
 #: Decay of every score per narrative sentence, per paragraph, at a heading.
@@ -76,7 +79,7 @@ _SPEECH_VERBS = (
     r"announced|urged|vowed|denied|confirmed|replied|recalled|noted|acknowledged|conceded|"
     r"suggested|agreed|revealed|described|predicted|believes|believed|thinks|thought|"
     r"welcomed|praised|demanded|accused|questioned|criticised|criticized|dismissed|rejected|"
-    r"attacked|blamed|called|stated|declared|maintained|complained"
+    r"attacked|blamed|called|stated|declared|maintained|complained|expressed"
 )
 _SPEECH_AFTER = re.compile(
     r"(?:,[^,.;:!?\"“”]{1,120}?,?|\s+[-–—]\s[^.;:!?\"“”\-–—]{1,60}\s[-–—])?\s+"
@@ -339,7 +342,8 @@ class _Walk:
         key = (r, pronoun)
         had = self.in_sentence.get(key, 0.0)
         if w > had:
-            self.scores[r] = self.scores.get(r, 0.0) + w - had
+            old = self.scores.get(r, 0.0)
+            self.scores[r] = min(old + w - had, max(old, SATURATION))
             self.in_sentence[key] = w
         if w >= SPEAKER:
             self.last_speaker = r
@@ -610,6 +614,8 @@ class _Walk:
         if word in ("he", "she"):
             w = SUBJECT  # the subject of its clause
         else:
+            if (r, False) in self.in_sentence:
+                return  # "Mr Dabrowski lost his home": the name already counted
             w = POSSESSIVE
         self.add(r, w, pronoun=True)
 
