@@ -8,7 +8,7 @@ from newslint.diagnostics import Diagnostic, Related, Severity
 from newslint.rule import Rule
 
 from ..spelling._common import english_words
-from .pronoun_mismatch import PronounMismatch
+from ._options import FIRST_NAME_OPTIONS
 
 
 class AmbiguousAttribution(Rule):
@@ -50,9 +50,9 @@ class AmbiguousAttribution(Rule):
         from newslint.analysis.people import find_people, first_names_for
         from newslint.analysis.salience import resolve_attributions
 
-        opts = getattr(ctx.settings, "rule_options", {}).get("NL201", {})
-        names = first_names_for(opts.get("first-names", {}), opts.get("use-first-names", True), ctx.first_names)
-        ratio = float(opts.get("ratio", PronounMismatch.options["ratio"].default))
+        opts = FIRST_NAME_OPTIONS.values(ctx)
+        names = first_names_for(opts["first-names"], opts["use-first-names"], ctx.first_names)
+        ratio = float(opts["ratio"])
         reg = find_people(doc, ctx.people, names)
         for site in resolve_attributions(doc, reg, english_words(), names):
             if site.contradicts:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Related, Severity
-from newslint.rule import Option, Rule
+from newslint.rule import Rule
 
 from ..spelling._common import english_words
+from ._options import FIRST_NAME_OPTIONS
 
-_GENDER = {"he": "m", "she": "f"}
 _REPLACEMENT = {"m": "he", "f": "she", "they": "they"}
 
 
+@FIRST_NAME_OPTIONS.owned_by
 class PronounMismatch(Rule):
     """Flags a pronoun attribution (``'...,' she said``) that disagrees with the
     person it refers to.
@@ -70,18 +71,7 @@ class PronounMismatch(Rule):
     severity = Severity.WARNING
     default_enabled = True
     fix_safety = "display-only"
-    options = {
-        "first-names": Option(
-            {}, "extra first names: a table of name to 'm', 'f' or 'u' (unknown: removes it)", dict
-        ),
-        "use-first-names": Option(True, "use the first-name table as evidence", bool),
-        "ratio": Option(
-            1.5,
-            "how many times more prominent than anyone the pronoun could mean the contradicted person must be",
-            float,
-            minimum=1.0,
-        ),
-    }
+    options = FIRST_NAME_OPTIONS.options
 
     @classmethod
     def validate_options(cls, options, base) -> None:
