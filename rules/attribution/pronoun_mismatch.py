@@ -16,26 +16,41 @@ _REPLACEMENT = {"m": "he", "f": "she", "they": "they"}
 @FIRST_NAME_OPTIONS.owned_by
 class PronounMismatch(Rule):
     """Flags a pronoun attribution (``'...,' she said``) that disagrees with the
-    person it refers to.
+    person it most plausibly refers to.
 
-    The pronoun is resolved to the one person in reach: the current paragraph
-    before the attribution, else up to three paragraphs back (the speaker of the
-    quotation being continued, the subject of the paragraph before).  The rule
-    reports only when that reference is unambiguous, and stays silent when
-    anyone within reach could be the pronoun's person: two people in reach, a
-    role noun such as "the minister" that could be the speaker, a surname
-    shared by two people, and anywhere in the three paragraphs before the
-    attribution a person of the pronoun's gender, someone of unknown gender
-    who speaks, or a "she", "her" or "his wife" that says such a person is
-    there; the speaker of the last quotation attributed by name counts as in
-    reach.  Organisations and groups ("the ministry said", "they said") and
-    singular "they" are never a mismatch.
+    The rule reads the story the way an editor does, keeping track of how
+    prominent each person is (``newslint.analysis.salience``).  Walking the
+    story in order, every mention outside quotations raises a person's score:
+    most when the person speaks ("Ann Lee said", "said Ann Lee", "Ann Lee, the
+    chair of Acme, said", "her lawyer, Perry Wander, said", "according to Ann
+    Lee"), less as a sentence's subject, less again as another mention, least
+    as a possessive or as someone talked about after "said".  A he or she
+    outside quotations raises the person it most plausibly means; a definite
+    role noun ("the minister", "the 28-year-old") means the most prominent
+    person it fits, unless someone else was just named in the same sentence;
+    an indefinite one ("a spokeswoman") or a relation ("his wife") is a new,
+    anonymous person.  Scores fade with every sentence outside quotations,
+    again with every paragraph, and sharply at a heading; someone who spoke
+    stays in mind until somebody else speaks.  Capitalised runs that nothing
+    marks as a person and that read as organisations, places, venues,
+    competitions or works ("Human Rights Watch", "Centre Court", "Ryder Cup",
+    "Universities Scotland", "Rover said") are not people.
+
+    At a "he said"/"she said" the rule reports when the most prominent person's
+    evidence (never the attribution pronouns themselves) contradicts the
+    pronoun, and everyone the pronoun could mean (the same or an unknown
+    gender) is clearly less prominent: by the ``ratio`` option, 1.5 times by
+    default.  The message names the person, the evidence and the runner-up.
+    Organisations and groups ("the ministry said", "they said") and singular
+    "they" are never a mismatch.
 
     Evidence of the person's gender, strongest first, and named in the message:
     the newsroom's people list (``[[tool.newslint.people]]`` with ``name``,
     ``pronouns`` and ``aliases``); honorifics and titles (Mr, Ms, Dame, King...);
     gendered role nouns and relations next to the name (spokeswoman, actress,
-    "his wife Anna"); other pronouns that clearly refer to the same person; the
+    "his wife Anna"); other pronouns that clearly refer to the same person
+    ("Kit Abernethy said he would...", or a he/she earlier in the story that
+    could only mean them); the
     first-name table shipped with newslint (names with a clear majority in the
     US Social Security records, without names whose gender differs by country
     such as Andrea, Nicola, Jean, Lindsay or Ashley); last, roles in "-man"
@@ -53,7 +68,9 @@ class PronounMismatch(Rule):
 
     Example: ``NATO chief Jens Stoltenberg spoke on Tuesday.`` followed by
     ``"Aggression would come at a high price," she said.`` is reported as
-    "'she' refers to Jens Stoltenberg (line 1), a man by first name 'Jens'".
+    "'she' refers to Jens Stoltenberg (line 1), a man by first name 'Jens'";
+    when someone else the pronoun could mean is in the story, the message adds
+    "; the next candidate, Ann Lee (line 3), is far less prominent here".
 
     Fix safety: display-only; the suggested pronoun is shown but never applied,
     because an editor must check who really spoke.
@@ -61,7 +78,10 @@ class PronounMismatch(Rule):
     Options: ``first-names`` adds or overrides first names (a table of name to
     "m", "f", or "u" to take a name out of the table); ``use-first-names`` =
     false ignores the first-name table (plugins add tables through the
-    ``newslint_first_names`` hook).
+    ``newslint_first_names`` hook); ``ratio`` (at least 1) is how many times
+    more prominent than anyone the pronoun could mean the contradicted person
+    must be: higher is quieter.  NL202 ambiguous-attribution reads the same
+    options.
     """
 
     code = "NL201"
