@@ -142,6 +142,8 @@ _ORG_BEFORE = re.compile(
     r"outlet|show|programme|program|film|game|series|party|union|campaign|brand|firms)\s+(?:the\s+)?$",
     re.I,
 )
+#: Lower-case role words right before a name ("Tory leader ", "chief executive ").
+_ROLE_RUN_RE = re.compile(r"((?:[a-z][\w\-]*[ \t]+){1,3})$")
 _YEAR_OLD_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(\d+)-year-old\b")
 _PREV_WORD_RE = re.compile(r"([\w'’]+)\s*$")
 
@@ -281,6 +283,9 @@ class _Walk:
         self.in_sentence: dict[tuple[Referent, bool], float] = {}
         #: whether the current sentence has had its speaker
         self.speech_said = False
+        #: role words given with a name ("Tory leader Michael Howard", "President
+        #: Musharraf"): the role noun "the leader" later means that person
+        self.roles: dict[str, Referent] = {}
         self.not_person: dict[int, bool] = {}
         self.doc = doc
         self.text = doc.text
@@ -479,12 +484,17 @@ class _Walk:
         if m.name_end in reg.speaker_ends:
             w = SPEAKER
             self.speaker_seen = si
-        elif _PREPOSITION_BEFORE.search(self.text, max(s_start, m.start - 12), m.start) and not _SPEECH_BEFORE.search(
+        elif (pm := _PREPOSITION_BEFORE.search(self.text, max(s_start, m.start - 12), m.start)) and not _SPEECH_BEFORE.search(
             self.text, max(0, m.start - 16), m.start
         ):
-            w = POSSESSIVE  # "a spokeswoman for Acme", "criticism from Ann Lee"
+            if not _WORD_RE.search(self.text, s_start, pm.start()) and self.text.startswith(",", m.end):
+                w = SUBJECT  # the topic of the sentence: "For Richard Tate, the need..."
+            else:
+                w = POSSESSIVE  # "a spokeswoman for Acme", "criticism from Ann Lee"
         else:
             w = self._role(m.start, m.end, s_start, si)
+        if m.person is not None and not m.ambiguous:
+            self._note_roles(m, self.of_person(m.person), s_start)
         if m.person is not None and not m.ambiguous:
             self.add(self.of_person(m.person), w)
             return
@@ -541,6 +551,7 @@ class _Walk:
         else:
             prev = ""
             pos = s
+            loose = 0
             for _ in range(6):
                 pm = _PREV_WORD_RE.search(text, max(s_start, pos - 40), pos)
                 if pm is None:
@@ -556,7 +567,10 @@ class _Walk:
                         return  # "became an MP": a description, not someone new
                     break
                 if not (w0[:1].isupper() or low in PERSON_NOUNS or low in NEUTRAL_TITLES or low in ("and", "of", "for", "&")):
-                    break
+                    # an adjective or a lower-case name ("an ntl spokesman", "a senior official")
+                    if loose >= 2 or low in _NOT_SUBJECT_BEFORE or low in _COPULAS or low.endswith("ed") or "'" in low:
+                        break
+                    loose += 1
                 pos = pm.start(1)
         w = self._role(s, e, s_start, si)
         if w != SPEAKER and _ROLE_OF_SPEECH.match(text, e) and self.speaker_seen != si:
@@ -564,7 +578,12 @@ class _Walk:
             w = SPEAKER
         if prev in _DEFINITE:
             r, _ = self.best_fitting(g)
-            if r is not None and ((r, False) in self.in_sentence or (r, True) in self.in_sentence):
+            known = self.roles.get(word)
+            if known is not None and (g is None or known.fits(g) is not False) and self.scores.get(known, 0.0) > 0.0:
+                r = known  # "Tory leader Michael Howard ... the Tory leader"
+            elif re.match(r"\s+(?:of|at|for)\s", text[e : e + 6]):
+                r = None  # "the chief executive of a car maker": someone new
+            elif r is not None and ((r, False) in self.in_sentence or (r, True) in self.in_sentence):
                 # "Jens Stoltenberg met the defence minister": someone else
                 r = None
             if r is None:
@@ -576,6 +595,16 @@ class _Walk:
             r = self._anonymous(word, g, s, e, fresh=prev in _INDEFINITE)
             self.add(r, w)
 
+    def _note_roles(self, m, r: Referent, s_start: int) -> None:  # type: ignore[no-untyped-def]
+        """Remember the role words written with mention ``m`` for ``r``."""
+        for t in m.titles:
+            self.roles[t] = r
+        words = _ROLE_RUN_RE.search(self.text, max(s_start, m.start - 40), m.start)
+        if words is not None:
+            for w in words.group(1).lower().split():
+                if w in PERSON_NOUNS or w in NEUTRAL_TITLES or w in GENDERED_NOUNS:
+                    self.roles[w] = r
+
     def _apposed(self, at: int, word: str, g: str | None) -> bool:
         """True when the role phrase starting at ``at`` is in apposition to the
         name just before it ("Azmat Begg, father of Moazzam,", "Mr Pike, a
@@ -584,6 +613,7 @@ class _Walk:
             return False
         for m in self.reg.mentions_between(max(0, at - 80), at):
             if m.end == at - 2 and m.person is not None and not m.ambiguous:
+                self.roles[word] = self.of_person(m.person)
                 if g is not None:
                     r = self.of_person(m.person)
                     if not any(x.offset == at for x in r.extra):
