@@ -450,14 +450,10 @@ class _Walk:
         return out
 
     def _quoted(self, s) -> bool:  # type: ignore[no-untyped-def]
-        """True when sentence ``s`` lies wholly inside a quotation."""
-        text = self.text
-        i, j = s.start, s.end - 1
-        while i < j and not text[i].isalnum():
-            i += 1
-        while j > i and not text[j].isalnum():
-            j -= 1
-        return self.doc.in_quote(i) and self.doc.in_quote(j)
+        """True when sentence ``s`` lies wholly inside a quotation: no word of it
+        is outside one ('"...," she said, "..."' is narrative)."""
+        in_quote = self.doc.in_quote
+        return all(in_quote(m.start()) for m in _WORD_RE.finditer(self.text, s.start, s.end))
 
     def _role(self, start: int, end: int, s_start: int, si: int) -> float:
         """The weight of a mention at start..end: speaker, subject, other, possessive."""
