@@ -82,7 +82,7 @@ _SPEECH_VERBS = (
     r"attacked|blamed|called|stated|declared|maintained|complained|expressed"
 )
 _SPEECH_AFTER = re.compile(
-    r"(?:,[^,.;:!?\"“”]{1,120}?,?|\s+[-–—]\s[^.;:!?\"“”\-–—]{1,60}\s[-–—])?\s+"
+    r"(?:,[^,.;:!?\"“”]{1,120}?,?|\s+[-–—]\s[^.;:!?\"“”\-–—]{1,60}\s[-–—])?,?\s+"
     r"(?:has\s+|had\s+|also\s+|later\s+|then\s+|previously\s+|once\s+)?(?:" + _SPEECH_VERBS + r")\b"
 )
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|according\s+to)\s+$")
