@@ -317,7 +317,8 @@ class _Walk:
         if not known_first and not any(e.level != 4 for e in p.evidence):
             words = [w.strip(".").lower() for w in (p.first or "").split() + p.surname.split()]
             if p.first is None:
-                words = [w.strip(".").lower() for w in p.name.split()]
+                # the surname alone: the name shown may carry a title ("President Musharraf")
+                words = [w.strip(".").lower() for w in p.surname.split()]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w]
             first = words[0] if words else ""
             # a pronoun refers to it: a person unless its last word is an ordinary one
