@@ -39,11 +39,12 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence, cast
 
 from ...stash import StashKey
 from ..lexicon import GENDERED_NOUNS, NEUTRAL_TITLES, PARTIES, PERSON_NOUNS
-from ..people import Evidence, FirstNames, Person, Register
+from ..people import Evidence, FirstNames, Mention, Person, Register
+from ..text import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...document import Document
@@ -424,10 +425,10 @@ class _Walk:
                 for k in range(max(cur + 1, 0), si + 1):
                     if k == 0:
                         continue
-                    s = sentences[k]
+                    here = sentences[k]
                     prev = sentences[k - 1]
-                    if s.block != prev.block:
-                        for bi in range(prev.block + 1, s.block + 1):
+                    if here.block != prev.block:
+                        for bi in range(prev.block + 1, here.block + 1):
                             if blocks[bi].kind in ("headline", "heading"):
                                 self.decay(HEADING_DECAY)
                                 self.last_speaker = None
@@ -441,16 +442,16 @@ class _Walk:
             sent = sentences[si] if si >= 0 else None
             s_start = sent.start if sent is not None else 0
             if kind == 0:
-                self._mention(obj, s_start, si)  # type: ignore[arg-type]
+                self._mention(cast(Mention, obj), s_start, si)
             elif kind == 1:
-                self._noun(obj, s_start, si)  # type: ignore[arg-type]
+                self._noun(cast("tuple[int, int, str]", obj), s_start, si)
             elif kind == 2:
-                self._pronoun(obj, s_start)  # type: ignore[arg-type]
+                self._pronoun(cast("tuple[int, int, str, str]", obj), s_start)
             else:
-                out.append(self._site(obj))  # type: ignore[arg-type]
+                out.append(self._site(cast("Quote", obj)))
         return out
 
-    def _quoted(self, s) -> bool:  # type: ignore[no-untyped-def]
+    def _quoted(self, s: Sentence) -> bool:
         """True when sentence ``s`` lies wholly inside a quotation: no word of it
         is outside one ('"...," she said, "..."' is narrative)."""
         in_quote = self.doc.in_quote
@@ -472,7 +473,7 @@ class _Walk:
             return SUBJECT
         return OTHER
 
-    def _mention(self, m, s_start: int, si: int) -> None:  # type: ignore[no-untyped-def]
+    def _mention(self, m: Mention, s_start: int, si: int) -> None:
         reg = self.reg
         if m.person is not None and not m.ambiguous and not self.is_person(m.person):
             return
@@ -592,7 +593,7 @@ class _Walk:
             r = self._anonymous(word, g, s, e, fresh=prev in _INDEFINITE)
             self.add(r, w)
 
-    def _note_roles(self, m, r: Referent, s_start: int) -> None:  # type: ignore[no-untyped-def]
+    def _note_roles(self, m: Mention, r: Referent, s_start: int) -> None:
         """Remember the role words written with mention ``m`` for ``r``."""
         for t in m.titles:
             self.roles[t] = r
