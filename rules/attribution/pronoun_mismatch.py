@@ -105,8 +105,8 @@ class PronounMismatch(Rule):
 
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         quotes = doc.quotes
-        if not any(q.attribution is not None and q.attribution.kind == "pronoun" for q in quotes):
-            return
+        if not any(q.attribution is not None and q.attribution.speaker.lower() in ("he", "she") for q in quotes):
+            return  # no "he said" or "she said": nothing to resolve
         from newslint.analysis.people import find_people, first_names_for
         from newslint.analysis.salience import resolve_attributions
 
