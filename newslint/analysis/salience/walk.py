@@ -42,8 +42,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence, cast
 
 from ...stash import StashKey
+from ..first_names import FirstNames
 from ..lexicon import GENDERED_NOUNS, NEUTRAL_TITLES, PARTIES, PERSON_NOUNS
-from ..people import Evidence, FirstNames, Mention, Person, Register
+from ..people import Evidence, Mention, Person, Register
 from ..text import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
