@@ -74,6 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
     lsp = sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
                          description="Run the newslint Language Server over standard input and output.")
     lsp.add_argument("--stdio", action="store_true", help="accepted for editor clients that pass it; stdio is the only transport")
+
+    sv = sub.add_parser("serve", help="run the HTTP checking service and its web page (needs newslint[server])",
+                        description="Run the HTTP checking service (POST /v1/check) and the web page at /.")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=8080, help="port to listen on (default: 8080; 0 picks a free one)")
+    sv.add_argument("--config", metavar="FILE", help="configuration file for every request (default: newslint's defaults)")
+    sv.add_argument("--cors-origin", action="append", metavar="ORIGIN",
+                    help="let pages from this origin (e.g. https://cms.example.org) call the API; repeat or comma-separate; default: none")
+    sv.add_argument("--max-body-size", type=int, default=1_000_000, metavar="BYTES",
+                    help="largest request body accepted (default: 1000000); larger ones get 413")
+    sv.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS",
+                    help="longest a check may take before the request gets 503 (default: 10)")
+    sv.add_argument("--log-level", choices=("critical", "error", "warning", "info", "debug"), default="info")
+    sv.add_argument("--print-openapi", action="store_true", help="print the OpenAPI document and exit")
     return p
 
 
@@ -399,21 +413,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _rule_dict(r) -> dict:
-    return {
-        "code": r.code,
-        "name": r.name,
-        "category": r.category,
-        "severity": str(r.severity),
-        "default_enabled": r.default_enabled,
-        "fix_safety": r.fix_safety,
-        "summary": r.summary,
-        "docs": r.doc_sections(),
-        "options": {
-            k: {"default": o.default, "type": o.type.__name__, "help": o.help, **({"choices": list(o.choices)} if o.choices else {})}
-            for k, o in r.options.items()
-        },
-        "plugin": r.__module__.split(".")[0],
-    }
+    from .output.rules import rule_to_dict
+
+    return rule_to_dict(r)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -473,7 +475,20 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     return lsp_main()
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp}
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .server.command import run_serve
+
+    return run_serve(args)
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "stats": cmd_stats,
+    "lsp": cmd_lsp,
+    "serve": cmd_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
