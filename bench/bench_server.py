@@ -33,8 +33,9 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
 START_TIMEOUT = 60.0
-#: send each request at once (without it, Nagle's algorithm and delayed ACKs add
-#: about 40 ms to a request whose headers and body go out in separate writes)
+#: the client sends each request at once, as the service sends its answers
+#: (Nagle's algorithm with delayed ACKs would add about 40 ms to a request whose
+#: headers and body go out in separate writes)
 NODELAY = [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
 
 

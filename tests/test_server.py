@@ -370,6 +370,17 @@ def test_newslint_serve_says_when_the_port_is_taken():
     assert f"cannot listen on 127.0.0.1:{port}" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_the_listening_socket_sends_without_delay():
+    from newslint.server.run import bind
+
+    sock = bind("127.0.0.1", 0)
+    try:
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        assert sock.getsockname()[0] == "127.0.0.1"
+    finally:
+        sock.close()
+
+
 def test_print_openapi_matches_the_committed_document():
     proc = subprocess.run(serve_cmd("--print-openapi"), check=False, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0
