@@ -116,7 +116,7 @@ def run_level(url: str, body: bytes, concurrency: int, total: int) -> dict[str, 
     latencies.sort()
 
     def pct(p: float) -> float:
-        return latencies[min(len(latencies) - 1, int(round(p / 100 * (len(latencies) - 1))))] * 1000
+        return latencies[min(len(latencies) - 1, round(p / 100 * (len(latencies) - 1)))] * 1000
 
     return {
         "concurrency": concurrency,

@@ -21,6 +21,8 @@ jsonschema = pytest.importorskip("jsonschema")
 
 from support.live_server import live_server
 
+import newslint
+from newslint.rule import Rule
 from newslint.server.service import ServiceOptions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -251,6 +253,40 @@ def test_rules_are_built_once(server):
     linter = service._linters[json.dumps({"ignore": ["NL401"]}, separators=(",", ":"))]
     post(client, {"text": METRO, "format": "html", "config": {"ignore": ["NL401"]}})
     assert service._linters[json.dumps({"ignore": ["NL401"]}, separators=(",", ":"))] is linter
+
+
+class _OddData(Rule):
+    """Reports 'zebra' with data that is not JSON (a plugin's mistake).
+
+    Why: test support.
+    """
+
+    code = "XT190"
+    name = "odd-data"
+    category = "typography"
+    summary = "Reports zebra with a set in its data"
+
+    def check(self, doc, ctx):
+        i = doc.text.find("zebra")
+        if i >= 0:
+            yield self.report(i, i + 5, "'zebra' found", data={"kinds": {"plains", "mountain"}})
+
+
+class _OddPlugin:
+    @newslint.hookimpl
+    def newslint_rules(self):
+        return [_OddData]
+
+
+def test_an_internal_error_is_a_500_without_a_traceback():
+    from newslint.registry import registry_with
+
+    with live_server(registry=registry_with([_OddPlugin()])) as (url, _), httpx.Client(base_url=url, timeout=TIMEOUT) as client:
+        r = post(client, {"text": "A zebra escaped from the zoo."})
+        assert r.status_code == 500
+        assert r.json() == {"error": "internal error while checking; the server log has the details"}
+        assert "Traceback" not in r.text and "TypeError" not in r.text
+        assert post(client, {"text": "A horse escaped from the zoo."}).status_code == 200
 
 
 # -- CORS ------------------------------------------------------------------------------
