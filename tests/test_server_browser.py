@@ -100,6 +100,15 @@ def test_typing_the_seeds_story_highlights_findings_and_a_fix_applies(page):
     assert "the the" not in story.input_value()
     assert story.input_value() == STORY.replace("the the", "the", 1)
     assert "NL603 repeated-word" not in findings_shown(p)
+
+    # and one click applies every remaining safe fix
+    assert p.locator("#findings button.fix").count() > 0
+    p.locator("#fix-all").click()
+    p.wait_for_function("() => document.querySelectorAll('#findings button.fix').length === 0")
+    fixed = story.input_value()
+    assert "goverment" not in fixed and "Kiev" not in fixed and "last ," not in fixed
+    assert "reporters in Kyiv that the government would" in fixed
+    assert p.locator("#fix-all").is_hidden()
     assert errors == []
 
 
