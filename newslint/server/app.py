@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from typing import Any
@@ -66,6 +67,30 @@ async def _read_body(request: Request, limit: int) -> bytes:
             raise RequestError(413, f"the request body is over the server's limit of {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _guarded(handler: Handler) -> Handler:
+    """Answer the caller's mistakes with their 4xx and anything unexpected with a 500,
+    inside the handler, so the connection stays open for the next request."""
+
+    async def guarded(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except RequestError as exc:
+            return _error(exc.status, exc.message)
+        except HTTPException:
+            raise
+        except Exception as exc:
+            log.error("error while answering %s %s", request.method, request.url.path, exc_info=exc)
+            return _error(500, INTERNAL_ERROR)
+
+    return guarded
+
+
+INTERNAL_ERROR = "internal error while checking; the server log has the details"
 
 
 def _is_json(content_type: str) -> bool:
@@ -131,7 +156,7 @@ def create_app(options: ServiceOptions | None = None, registry: Registry | None 
 
     async def server_error(request: Request, exc: Exception) -> Response:
         log.error("error while answering %s %s", request.method, request.url.path, exc_info=exc)
-        return _error(500, "internal error while checking; the server log has the details")
+        return _error(500, INTERNAL_ERROR)
 
     middleware: list[Middleware] = []
     if options.cors_origins:
@@ -145,9 +170,9 @@ def create_app(options: ServiceOptions | None = None, registry: Registry | None 
             )
         )
     routes = [
-        Route("/v1/check", check, methods=["POST"]),
-        Route("/v1/rules", rules, methods=["GET"]),
-        Route("/v1/rules/{key}", rule, methods=["GET"]),
+        Route("/v1/check", _guarded(check), methods=["POST"]),
+        Route("/v1/rules", _guarded(rules), methods=["GET"]),
+        Route("/v1/rules/{key}", _guarded(rule), methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/openapi.json", openapi_json, methods=["GET"]),
         *(Route(path, page, methods=["GET"]) for path in STATIC),
