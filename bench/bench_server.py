@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import queue
 import re
 import socket
 import statistics
@@ -64,16 +65,25 @@ def start_server() -> tuple[subprocess.Popen[str], str]:
         stdout=subprocess.DEVNULL,
         text=True,
     )
-    assert proc.stderr is not None
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:  # in a thread, so the wait for the address is bounded
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
     deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            break
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
         m = re.search(r"serving on (http://127\.0\.0\.1:\d+)", line)
         if m:
             return proc, m.group(1)
     proc.kill()
+    proc.wait(5)
     raise SystemExit("bench_server: newslint serve did not start")
 
 

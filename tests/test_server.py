@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -350,18 +352,26 @@ def serve_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "newslint", "serve", *args]
 
 
-def test_newslint_serve_starts_and_answers(tmp_path):
+def test_newslint_serve_starts_and_answers():
     proc = subprocess.Popen(
         serve_cmd("--port", "0", "--config", SEEDS_CONFIG), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
     )
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:  # a thread, so waiting for the first line is bounded
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
     try:
         deadline = time.monotonic() + 60
         url = None
-        assert proc.stderr is not None
         while url is None and time.monotonic() < deadline:
-            line = proc.stderr.readline()
-            if not line:
-                break
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
             m = re.search(r"serving on (http://127\.0\.0\.1:\d+)", line)
             if m:
                 url = m.group(1)
