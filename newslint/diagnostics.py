@@ -181,7 +181,7 @@ class Finding:
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         """The stable JSON form (see README, "JSON output").
 
-        With ``offsets``, the finding and each fix edit also carry ``offset`` and
+        With ``offsets``, the finding and each fix edit also carry ``start_offset`` and
         ``end_offset``: code-point offsets into the checked source, end exclusive
         (for callers that hold the whole text, such as the HTTP service).
         """
@@ -197,7 +197,7 @@ class Finding:
                         "end_line": e.end_pos.line,
                         "end_column": e.end_pos.column,
                         "replacement": e.replacement,
-                        **({"offset": e.start, "end_offset": e.end} if offsets else {}),
+                        **({"start_offset": e.start, "end_offset": e.end} if offsets else {}),
                     }
                     for e in self.fix.edits
                 ],
@@ -217,7 +217,7 @@ class Finding:
             "fix": fix,
         }
         if offsets:
-            out["offset"] = self.source_start
+            out["start_offset"] = self.source_start
             out["end_offset"] = self.source_end
         if self.related:
             out["related"] = [

@@ -79,7 +79,7 @@ def test_check_returns_the_cli_json_findings_with_offsets(server, seed, fmt):
     assert len(findings) == len(expected) > 5
 
     def strip(f: dict) -> dict:
-        out = {k: v for k, v in f.items() if k not in ("path", "offset", "end_offset")}
+        out = {k: v for k, v in f.items() if k not in ("path", "start_offset", "end_offset")}
         out["related"] = [{k: v for k, v in r.items() if k != "path"} for r in f.get("related", [])]
         return out
 
@@ -87,14 +87,14 @@ def test_check_returns_the_cli_json_findings_with_offsets(server, seed, fmt):
     for f in got:
         if f["fix"]:
             for e in f["fix"]["edits"]:
-                del e["offset"], e["end_offset"]
+                del e["start_offset"], e["end_offset"]
     assert got == [strip(f) for f in expected]
     # offsets index the submitted text and agree with line and column
     for f in findings:
-        assert position(text, f["offset"]) == (f["line"], f["column"])
+        assert position(text, f["start_offset"]) == (f["line"], f["column"])
         assert position(text, f["end_offset"]) == (f["end_line"], f["end_column"])
         for e in (f["fix"] or {}).get("edits", []):
-            assert position(text, e["offset"]) == (e["line"], e["column"])
+            assert position(text, e["start_offset"]) == (e["line"], e["column"])
 
 
 def test_offsets_count_code_points(server):
@@ -102,8 +102,8 @@ def test_offsets_count_code_points(server):
     text = "Crowds \U0001F44F cheered. The the mayor arrived."
     r = post(client, {"text": text})
     f = next(f for f in r.json()["findings"] if f["name"] == "repeated-word")
-    assert text[f["offset"] : f["end_offset"]] == "The the"
-    assert f["offset"] == text.index("The the") == 18
+    assert text[f["start_offset"] : f["end_offset"]] == "The the"
+    assert f["start_offset"] == text.index("The the") == 18
     assert f["column"] == 19
     assert len(text.encode("utf-16-le")) // 2 > len(text)  # the emoji is two UTF-16 units
 
@@ -113,10 +113,10 @@ def test_safe_fixes_are_offered_and_applied(server):
     body = post(client, {"text": GRAIN}).json()
     safe = [f for f in body["findings"] if f["fix"] and f["fix"]["applicability"] == "safe"]
     assert safe and body["safe_fixes"]["count"] == len(safe)
-    edits = sorted((e for f in safe for e in f["fix"]["edits"]), key=lambda e: e["offset"], reverse=True)
+    edits = sorted((e for f in safe for e in f["fix"]["edits"]), key=lambda e: e["start_offset"], reverse=True)
     fixed = GRAIN
     for e in edits:
-        fixed = fixed[: e["offset"]] + e["replacement"] + fixed[e["end_offset"] :]
+        fixed = fixed[: e["start_offset"]] + e["replacement"] + fixed[e["end_offset"] :]
     assert body["safe_fixes"]["fixed_text"] == fixed
     again = post(client, {"text": fixed}).json()
     assert not [f for f in again["findings"] if f["fix"] and f["fix"]["applicability"] == "safe"]

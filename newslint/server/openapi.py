@@ -80,14 +80,14 @@ SCHEMAS: dict[str, Any] = {
     },
     "Edit": {
         "type": "object",
-        "required": ["line", "column", "end_line", "end_column", "replacement", "offset", "end_offset"],
+        "required": ["line", "column", "end_line", "end_column", "replacement", "start_offset", "end_offset"],
         "properties": {
             "line": _INT,
             "column": _INT,
             "end_line": _INT,
             "end_column": _INT,
             "replacement": {"type": "string"},
-            "offset": {**_INT, "description": "Code-point offset into the submitted text."},
+            "start_offset": {**_INT, "description": "Code-point offset into the submitted text."},
             "end_offset": {**_INT, "description": "Code-point offset, exclusive."},
         },
     },
@@ -115,13 +115,13 @@ SCHEMAS: dict[str, Any] = {
     "Finding": {
         "type": "object",
         "description": (
-            "The object newslint check --format json prints, plus offset and end_offset: "
+            "The object newslint check --format json prints, plus start_offset and end_offset: "
             "code-point offsets into the submitted text (end exclusive). Lines and columns "
             "are 1-based and count code points."
         ),
         "required": [
             "path", "line", "column", "end_line", "end_column", "code", "name", "category",
-            "severity", "message", "suggestions", "fix", "offset", "end_offset",
+            "severity", "message", "suggestions", "fix", "start_offset", "end_offset",
         ],
         "properties": {
             "path": {"type": "string"},
@@ -136,7 +136,7 @@ SCHEMAS: dict[str, Any] = {
             "message": {"type": "string"},
             "suggestions": _STR_LIST,
             "fix": {"oneOf": [_ref("Fix"), {"type": "null"}]},
-            "offset": _INT,
+            "start_offset": _INT,
             "end_offset": _INT,
             "related": {"type": "array", "items": _ref("Related")},
             "data": {"type": "object"},

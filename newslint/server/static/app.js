@@ -71,7 +71,7 @@
 
   function describeFix(fix, text, units) {
     const parts = fix.edits.map(function (e) {
-      const old = text.slice(units[e.offset], units[e.end_offset]);
+      const old = text.slice(units[e.start_offset], units[e.end_offset]);
       if (!old) return "insert \u2018" + e.replacement + "\u2019";
       if (!e.replacement) return "remove \u2018" + old + "\u2019";
       return "\u2018" + old + "\u2019 \u2192 \u2018" + e.replacement + "\u2019";
@@ -86,10 +86,10 @@
       return;
     }
     const units = unitIndex(checked.text);
-    const edits = fix.edits.slice().sort(function (a, b) { return b.offset - a.offset; });
+    const edits = fix.edits.slice().sort(function (a, b) { return b.start_offset - a.start_offset; });
     let text = checked.text;
     for (const e of edits) {
-      text = text.slice(0, units[e.offset]) + e.replacement + text.slice(units[e.end_offset]);
+      text = text.slice(0, units[e.start_offset]) + e.replacement + text.slice(units[e.end_offset]);
     }
     story.value = text;
     check();
@@ -118,7 +118,7 @@
 
     // cut the text wherever a finding starts or ends; each piece knows who covers it
     const cuts = new Set([0, cps]);
-    findings.forEach(function (f) { cuts.add(f.offset); cuts.add(f.end_offset); });
+    findings.forEach(function (f) { cuts.add(f.start_offset); cuts.add(f.end_offset); });
     const bounds = Array.from(cuts).filter(function (c) { return c >= 0 && c <= cps; }).sort(function (a, b) { return a - b; });
 
     highlighted.replaceChildren();
@@ -126,7 +126,7 @@
       const start = bounds[b];
       // a finding that covers no text (a missing mark) shows as a point here
       findings.forEach(function (f, i) {
-        if (f.offset === start && f.end_offset === start) {
+        if (f.start_offset === start && f.end_offset === start) {
           const point = document.createElement("mark");
           point.className = "point " + f.severity;
           point.dataset.ids = String(i);
@@ -139,7 +139,7 @@
       const piece = text.slice(units[start], units[end]);
       const covering = [];
       findings.forEach(function (f, i) {
-        if (f.offset <= start && end <= f.end_offset && f.offset < f.end_offset) covering.push(i);
+        if (f.start_offset <= start && end <= f.end_offset && f.start_offset < f.end_offset) covering.push(i);
       });
       if (covering.length === 0) {
         highlighted.appendChild(document.createTextNode(piece));
@@ -156,7 +156,7 @@
       }
       // the narrowest finding first: that is the one a click means
       covering.sort(function (x, y) {
-        return (findings[x].end_offset - findings[x].offset) - (findings[y].end_offset - findings[y].offset);
+        return (findings[x].end_offset - findings[x].start_offset) - (findings[y].end_offset - findings[y].start_offset);
       });
       mark.dataset.ids = covering.join(" ");
       mark.title = covering.map(function (i) { return findings[i].message; }).join("\n");
