@@ -137,6 +137,10 @@ def test_allowed_config_overrides(server):
     assert only["rules_run"] == ["NL401"]
     sev = post(client, {"text": text, "config": {"severity": {"repeated-word": "error"}}}).json()
     assert [f["severity"] for f in sev["findings"] if f["name"] == "repeated-word"] == ["error"]
+    # ALL runs every rule the server allows; the grammar rules (LanguageTool) are left out
+    everything = post(client, {"text": text, "config": {"select": ["ALL"]}}).json()
+    assert "NL201" in everything["rules_run"] and "NL501" not in everything["rules_run"]
+    assert not [c for c in everything["rules_run"] if c.startswith("NL5")]
     # the server's own configuration still applies: seeds/newslint.toml turns on dialect-mix
     assert "NL104" in post(client, {"text": text}).json()["rules_run"]
 
@@ -156,6 +160,7 @@ def test_allowed_config_overrides(server):
         ({"text": "x", "config": {"rules": {"house-style": {"pack-files": ["/etc/passwd"]}}}}, 403, "rules.house-style.pack-files cannot be set"),
         ({"text": "x", "config": {"rules": {"duplicate-paragraph": {"ignore-patterns": ["(a+)+$"]}}}}, 403, "ignore-patterns cannot be set"),
         ({"text": "x", "config": {"extend-select": ["grammar"]}}, 403, "cannot be turned on by a request"),
+        ({"text": "x", "config": {"select": ["lt-spelling"]}}, 403, "NL502 (lt-spelling) cannot be turned on"),
     ],
 )
 def test_bad_requests_get_a_clear_4xx(server, payload, status, words):

@@ -49,7 +49,7 @@ SCHEMAS: dict[str, Any] = {
             "[tool.newslint]. Only these keys are allowed (others: 403). Rule options that "
             "name files or hold regular expressions (pack-files, ignore-patterns) cannot be "
             "set, and grammar rules (LanguageTool) cannot be turned on unless the server's "
-            "configuration runs them."
+            "configuration runs them (naming one: 403; ALL or a code prefix leaves them out)."
         ),
         "properties": {
             "select": {**_STR_LIST, "description": "Run only these rules (codes, prefixes, names, categories, ALL)."},

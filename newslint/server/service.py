@@ -204,13 +204,20 @@ class CheckService:
         else:
             changes["extend_select"] = base.extend_select + req.extend_select
         merged = replace(base, **changes)
+        named = [sel.strip().lower() for sel in (req.select or ()) + req.extend_select]
+        left_out: list[str] = []
         for rule in merged.enabled_rules(self.registry, self.path):
-            if rule.category in RESTRICTED_CATEGORIES and rule.code not in self.server_rules:
+            if rule.category not in RESTRICTED_CATEGORIES or rule.code in self.server_rules:
+                continue
+            if rule.code.lower() in named or rule.name in named or rule.category in named:
                 raise RequestError(
                     403,
                     f"rule {rule.code} ({rule.name}) cannot be turned on by a request: "
                     "it calls a LanguageTool server; select it in the server's configuration",
                 )
+            left_out.append(rule.code)  # reached by ALL or a code prefix: quietly not run
+        if left_out:
+            merged = replace(merged, ignore=merged.ignore + tuple(left_out))
         return merged
 
     def _linter_for(self, config: Mapping[str, Any]) -> tuple[Linter, Settings]:
