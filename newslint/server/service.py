@@ -27,6 +27,7 @@ from ..diagnostics import Finding
 from ..engine import Linter, LintOptions, apply_fixes, fixable
 from ..output.rules import rule_to_dict
 from ..registry import Registry
+from ..rule import Rule
 
 #: configuration keys a request may set in ``"config"``.
 ALLOWED_KEYS = ("select", "extend-select", "ignore", "severity", "rules", "people")
@@ -74,7 +75,6 @@ class ServiceOptions:
 @dataclass
 class CheckResult:
     findings: list[Finding]
-    source: str
     fixed_text: str | None = None
     fixes_applied: int = 0
     format: str = "text"
@@ -114,15 +114,16 @@ class CheckService:
         self._linters: OrderedDict[str, Linter] = OrderedDict()
         self._lock = threading.Lock()
         self._base = Linter(registry, SettingsResolver(registry), LintOptions())
-        # load the rules and their tables now, not on the first request
-        self._base.lint_source(WARM_UP, self.path, self.settings, "text")
+        # load the rules, their tables and the parsers now, not on the first request
+        for fmt in self.registry.formats:
+            self._base.lint_source(WARM_UP, self.path, self.settings, fmt)
 
     # -- rules -------------------------------------------------------------------
 
     def rules(self) -> list[dict[str, Any]]:
         return [self.describe(r) for r in self.registry.all_rules()]
 
-    def describe(self, rule: Any) -> dict[str, Any]:
+    def describe(self, rule: type[Rule]) -> dict[str, Any]:
         d = rule_to_dict(rule)
         d["enabled"] = rule.code in self.server_rules
         return d
@@ -248,7 +249,7 @@ class CheckService:
         findings = result.findings
         fixed, n = apply_fixes(text, findings) if any(fixable(f) for f in findings) else (text, 0)
         rules = [r.code for r in settings.enabled_rules(self.registry, self.path)]
-        return CheckResult(findings, text, fixed if n else None, n, fmt, rules)
+        return CheckResult(findings, fixed if n else None, n, fmt, rules)
 
 
 class _FixedResolver(SettingsResolver):
