@@ -71,10 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--format", "-f", choices=("text", "json"), default="text")
 
+    _add_serve_parser(sub)
+
     lsp = sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
                          description="Run the newslint Language Server over standard input and output.")
     lsp.add_argument("--stdio", action="store_true", help="accepted for editor clients that pass it; stdio is the only transport")
+    return p
 
+
+def _add_serve_parser(sub) -> None:
     sv = sub.add_parser("serve", help="run the HTTP checking service and its web page (needs newslint[server])",
                         description="Run the HTTP checking service (POST /v1/check) and the web page at /.")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
@@ -88,7 +93,6 @@ def build_parser() -> argparse.ArgumentParser:
                     help="longest a check may take before the request gets 503 (default: 10)")
     sv.add_argument("--log-level", choices=("critical", "error", "warning", "info", "debug"), default="info")
     sv.add_argument("--print-openapi", action="store_true", help="print the OpenAPI document and exit")
-    return p
 
 
 # -- helpers -----------------------------------------------------------------------------
@@ -420,14 +424,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return run_serve(args)
 
 
-COMMANDS = {
-    "check": cmd_check,
-    "rules": cmd_rules,
-    "explain": cmd_explain,
-    "stats": cmd_stats,
-    "lsp": cmd_lsp,
-    "serve": cmd_serve,
-}
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp,
+            "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None, registry=None) -> int:
