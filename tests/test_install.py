@@ -108,8 +108,11 @@ def test_installed_copy_checks_seeds(installed, tmp_path):
 
 
 def test_installed_copy_serves_the_web_page_files(installed, tmp_path):
-    target, env = installed
+    target, env, wheel = installed
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
     for name in ("index.html", "app.js", "style.css"):
+        assert f"newslint/server/static/{name}" in names, name
         assert (target / "newslint" / "server" / "static" / name).is_file(), name
     pytest.importorskip("starlette")
     r = run(env, tmp_path, "serve", "--print-openapi")
