@@ -21,11 +21,11 @@ pytest.importorskip("uvicorn")
 httpx = pytest.importorskip("httpx")
 jsonschema = pytest.importorskip("jsonschema")
 
-from support.live_server import live_server
+from support.live_server import live_server  # noqa: E402
 
-import newslint
-from newslint.rule import Rule
-from newslint.server.service import ServiceOptions
+import newslint  # noqa: E402
+from newslint.rule import Rule  # noqa: E402
+from newslint.server.service import ServiceOptions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

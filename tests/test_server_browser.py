@@ -16,9 +16,9 @@ pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 sync_api = pytest.importorskip("playwright.sync_api")
 
-from support.live_server import live_server
+from support.live_server import live_server  # noqa: E402
 
-from newslint.server.service import ServiceOptions
+from newslint.server.service import ServiceOptions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"

@@ -15,7 +15,7 @@ def rule_to_dict(rule: type[Rule]) -> dict[str, Any]:
         "category": rule.category,
         "severity": str(rule.severity),
         "default_enabled": rule.default_enabled,
-        "fix_safety": rule.fix_safety,
+        "fix_safety": rule.fix_label(),
         "summary": rule.summary,
         "docs": rule.doc_sections(),
         "options": {

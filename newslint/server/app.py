@@ -105,7 +105,7 @@ def create_app(options: ServiceOptions | None = None, registry: Registry | None 
     # checks run one at a time on one worker thread: rules share per-process caches
     worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-check")
     pages = {
-        path: (resources.files(__package__).joinpath("static", name).read_bytes(), media)
+        path: (resources.files(__package__).joinpath("static").joinpath(name).read_bytes(), media)
         for path, (name, media) in STATIC.items()
     }
     openapi = openapi_document()
