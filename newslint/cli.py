@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import __version__
+from .safefs import is_symlink_loop, special_kind
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -84,6 +85,10 @@ def _err(message: str) -> None:
     print(f"newslint: error: {message}", file=sys.stderr)
 
 
+def _note(message: str) -> None:
+    print(f"newslint: {message}", file=sys.stderr)
+
+
 def _registry():
     from .registry import default_registry
 
@@ -91,9 +96,14 @@ def _registry():
 
 
 def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = False) -> tuple[list[str], list[str]]:
-    """Files to check, and error messages for paths that do not exist."""
+    """Files to check, and error messages for paths that do not exist.
+
+    Special files met while walking a directory are skipped with a note on
+    standard error (the run goes on); named on the command line, they are
+    reported as unreadable."""
     files: list[str] = []
     errors: list[str] = []
+    notes: list[str] = []
     seen: set[str] = set()
 
     def add(f: str) -> None:
@@ -117,9 +127,15 @@ def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = Fal
                     full = os.path.join(root, name)
                     fs = resolver.for_path(full)
                     if fs.is_included(full, registry) and not fs.is_excluded(full):
+                        kind = special_kind(full)
+                        if kind is not None:  # a FIFO or device would block or never end
+                            notes.append(f"{full}: skipped: {kind}" + ("" if "loop" in kind else ", not a regular file"))
+                            continue
                         add(os.path.normpath(full) if raw != "." else os.path.relpath(full))
             for exc in walk_errors:
                 errors.append(f"{exc.filename or raw}: cannot read directory: {exc.strerror or exc}")
+        elif is_symlink_loop(raw):
+            errors.append(f"{raw}: symbolic link loop")
         elif os.path.exists(raw):
             if force_exclude and resolver.for_path(raw).is_excluded(raw):
                 continue
@@ -133,6 +149,8 @@ def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = Fal
             except OSError:
                 pass
             errors.append(f"{raw}: no such file or directory")
+    for note in notes:
+        _note(note)
     return files, errors
 
 
@@ -185,7 +203,7 @@ def _worker_lint(path: str):
 def cmd_check(args: argparse.Namespace) -> int:
     from .baseline import Baseline, BaselineError
     from .config import ConfigError, Overrides, SettingsResolver
-    from .engine import FileResult, Linter, LintOptions, decode, InputError
+    from .engine import FileResult, Linter, LintOptions, read_stream, InputError
     from .output import OutputContext
     from .registry import PluginError
 
@@ -231,7 +249,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             name = args.stdin_filename or "-"
             settings = resolver.for_path(name if name != "-" else os.path.join(os.getcwd(), "-"))
             try:
-                source, bom = decode(sys.stdin.buffer.read(), settings.max_file_size)
+                source, bom = read_stream(sys.stdin.buffer, settings.max_file_size)
             except InputError as exc:
                 stdin_result = linter._unreadable(name, settings, str(exc))
             else:
