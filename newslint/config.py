@@ -248,6 +248,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}: not valid UTF-8: byte 0x{exc.object[exc.start]:02x} on line {line} (TOML files are UTF-8)"
+        ) from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
 
@@ -411,6 +418,11 @@ def settings_from_table(
                     raise ConfigError(f"{where}: people[{i}].{k} has the wrong type")
             if "name" not in person:
                 raise ConfigError(f"{where}: people[{i}] needs a name")
+            if not person["name"].strip():
+                raise ConfigError(f"{where}: people[{i}].name must not be empty")
+            for j, alias in enumerate(person.get("aliases", [])):
+                if not isinstance(alias, str) or not alias.strip():
+                    raise ConfigError(f"{where}: people[{i}].aliases[{j}] must be a non-empty string")
             pron = person.get("pronouns", "")
             if pron and pron.split("/")[0].strip().lower() not in ("he", "she", "they"):
                 raise ConfigError(
@@ -455,7 +467,15 @@ class SettingsResolver:
             if not p.is_file():
                 raise ConfigError(f"configuration file {overrides.config_file!r} does not exist")
             data = _read_toml(p)
-            table = data.get("tool", {}).get("newslint", {}) if p.name == "pyproject.toml" else data
+            if p.name == "pyproject.toml":
+                tool = data.get("tool", {})
+                if not isinstance(tool, dict):
+                    raise ConfigError(f"{p}: 'tool' must be a table ([tool.newslint])")
+                table = tool.get("newslint", {})
+                if not isinstance(table, dict):
+                    raise ConfigError(f"{p}: [tool.newslint] must be a table")
+            else:
+                table = data
             self._fixed = self._apply(settings_from_table(table, registry, p, p.resolve().parent))
         elif overrides.isolated:
             self._fixed = self._apply(Settings(root=Path.cwd()))
