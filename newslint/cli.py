@@ -7,13 +7,14 @@ import difflib
 import json
 import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import __version__
+from .fixwrite import FixRefused, fix_roots, write_fixed
 from .safefs import is_symlink_loop, special_kind
+from .unidiff import diff_path, unified_diff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -154,28 +155,18 @@ def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = Fal
     return files, errors
 
 
-def write_atomic(path: str, text: str, has_bom: bool) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, BOM kept), atomically, keeping its mode."""
-    data = (b"\xef\xbb\xbf" if has_bom else b"") + text.encode("utf-8")
-    path = os.path.realpath(path)  # fix the file a symbolic link points to, keep the link
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+def write_atomic(path: str, text: str, has_bom: bool, old: str | None = None,
+                 roots: list[str] | None = None) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, BOM kept), atomically, keeping its
+    mode, owner and group; see :func:`newslint.fixwrite.write_fixed`."""
+    bom = b"\xef\xbb\xbf" if has_bom else b""
+    new = bom + text.encode("utf-8")
+    if old is None:
+        with open(os.path.realpath(path), "rb") as f:
+            old_bytes = f.read()
+    else:
+        old_bytes = bom + old.encode("utf-8")
+    write_fixed(path, new, old_bytes, roots)
 
 
 # -- worker processes ------------------------------------------------------------------
@@ -278,6 +269,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
 
     # fixes
+    roots = fix_roots(list(args.paths or ["."]))
     diffs: list[str] = []
     fixed_files = fixes_total = 0
     for r in results:
@@ -298,21 +290,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         if args.diff:
             bom = "\ufeff" if r.has_bom else ""
-            diffs.append(
-                "".join(
-                    difflib.unified_diff(
-                        (bom + r.original_source).splitlines(keepends=True),
-                        (bom + r.fixed_source).splitlines(keepends=True),
-                        fromfile=f"a/{r.path.lstrip('/')}",
-                        tofile=f"b/{r.path.lstrip('/')}",
-                    )
-                )
-            )
+            name = diff_path(r.path.lstrip("/"))
+            diffs.append(unified_diff(bom + r.original_source, bom + r.fixed_source, f"a/{name}", f"b/{name}"))
         elif args.fix:
             try:
-                write_atomic(r.path, r.fixed_source, r.has_bom)
-            except OSError as exc:
-                _err(f"{r.path}: could not write fixes: {exc.strerror or exc}")
+                write_atomic(r.path, r.fixed_source, r.has_bom, r.original_source, roots)
+            except (OSError, FixRefused) as exc:
+                reason = (getattr(exc, "strerror", None) or str(exc)) if isinstance(exc, OSError) else str(exc)
+                _err(f"{r.path}: could not write fixes: {reason}")
                 missing.append(r.path)
                 if r.original_findings is not None:
                     r.findings = r.original_findings  # nothing was fixed: report it all
@@ -334,14 +319,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         findings = baseline.filter(findings)
 
     if args.diff:
-        if args.output:
-            try:
-                Path(args.output).write_text("".join(diffs), encoding="utf-8")
-            except OSError as exc:
-                _err(f"could not write {args.output}: {exc.strerror or exc}")
-                return EXIT_ERROR
-        else:
-            sys.stdout.write("".join(diffs))
+        # a diff is bytes for patch: names that are not UTF-8 go out as their own bytes
+        if not _emit("".join(diffs), args.output, sys.stdout, "surrogateescape"):
+            return EXIT_ERROR
         if not args.quiet:
             n = sum(r.fixes_applied for r in results)
             print(f"{n} fix{'es' if n != 1 else ''} would be applied to {len(diffs)} file{'s' if len(diffs) != 1 else ''}", file=sys.stderr)
@@ -349,16 +329,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     ctx = OutputContext(registry=registry, paths=[r.path for r in results])
     rendered = out_fmt.render(findings, ctx)
-    if args.output:
-        try:
-            Path(args.output).write_text(rendered, encoding="utf-8")
-        except OSError as exc:
-            _err(f"could not write {args.output}: {exc.strerror or exc}")
-            return EXIT_ERROR
-    elif args.fix and stdin_result is not None:
-        sys.stderr.write(rendered)  # stdout carries the fixed text
-    else:
-        sys.stdout.write(rendered)
+    # stdout carries the fixed text when standard input is fixed
+    stream = sys.stderr if args.fix and stdin_result is not None else sys.stdout
+    if not _emit(rendered, args.output, stream, "backslashreplace"):
+        return EXIT_ERROR
 
     unreadable = any(r.unreadable for r in results)
     failing = 0
@@ -371,6 +345,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     if missing or unreadable:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _emit(text: str, output: str | None, stream, errors: str) -> bool:
+    """Write ``text`` as UTF-8 to the file ``output`` or to ``stream``, whatever
+    the stream's own encoding; characters UTF-8 cannot carry (file names that are
+    not UTF-8) are handled by ``errors``.  False (with a message) when it fails."""
+    data = text.encode("utf-8", errors)
+    if output:
+        try:
+            Path(output).write_bytes(data)
+        except OSError as exc:
+            _err(f"could not write {output}: {exc.strerror or exc}")
+            return False
+        return True
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8", "replace"))
+        return True
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+    return True
 
 
 def _lint_parallel(files: list[str], overrides, options, jobs: int):
