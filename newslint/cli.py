@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 
 from . import __version__
 from .fixwrite import FixRefused, fix_roots, write_fixed
+from .output.escape import printable
 from .safefs import is_symlink_loop, special_kind
 from .unidiff import diff_path, unified_diff
 
@@ -83,11 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(f"newslint: error: {message}", file=sys.stderr)
+    print(f"newslint: error: {printable(message)}", file=sys.stderr)
 
 
 def _note(message: str) -> None:
-    print(f"newslint: {message}", file=sys.stderr)
+    print(f"newslint: {printable(message)}", file=sys.stderr)
 
 
 def _registry():
