@@ -67,7 +67,7 @@ def _alive(pid: int) -> bool:
 def remove_stale_temp_files(directory: str) -> list[str]:
     """Remove temporary files left in ``directory`` by a newslint that was killed
     (their process id is in the name and that process is gone); returns them."""
-    removed = []
+    removed: list[str] = []
     try:
         names = os.listdir(directory)
     except OSError:

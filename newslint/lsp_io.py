@@ -31,7 +31,7 @@ MAX_BODY = 64 * 1024 * 1024
 #: the longest header line read at once
 MAX_LINE = 64 * 1024
 
-_HEADER = re.compile(rb"content-length[ \t]*:", re.I)
+_HEADER = re.compile(rb"content-length[ \t]*:", re.IGNORECASE)
 
 
 class FramedReader:

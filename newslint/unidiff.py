@@ -10,7 +10,7 @@ file's header is never glued onto it.
 from __future__ import annotations
 
 import difflib
-from typing import Iterator
+from collections.abc import Iterator
 
 
 def split_lines(text: str) -> list[str]:

@@ -16,8 +16,9 @@ messages are Python's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 #: seconds one pattern may spend on one search
 SEARCH_TIMEOUT = 1.0
@@ -29,11 +30,9 @@ class PatternTimeout(ValueError):
 
 def validate(pattern: str, where: str) -> None:
     """Raise ``ValueError`` naming ``where`` when ``pattern`` does not compile."""
-    if not isinstance(pattern, str):
-        raise ValueError(f"{where}: {pattern!r} is not a string")
     try:
         re.compile(pattern)
-    except (re.error, OverflowError, RecursionError) as exc:
+    except (re.error, TypeError, OverflowError, RecursionError) as exc:
         raise ValueError(f"{where}: {pattern!r} is not a valid regular expression ({exc})") from None
 
 

@@ -73,7 +73,7 @@ def expected_by_reported_edits(path: Path, work: Path) -> bytes:
     probe = work / path.name
     for _ in range(10):
         probe.write_bytes(data)
-        code, out, _ = cli("check", "--isolated", "--format", "json", str(probe))
+        _, out, _ = cli("check", "--isolated", "--format", "json", str(probe))
         new = apply_reported_edits(data, json.loads(out))
         if new == data:
             break
@@ -108,7 +108,7 @@ def test_fix_applies_exactly_the_reported_edits_and_diff_patches_the_same(tmp_pa
     (base / "patched" / name).write_bytes(data)
     expected = expected_by_reported_edits(base / "fix" / name, base / "probe")
 
-    code, diff, err = cli("check", "--isolated", "--diff", str(base / "patched" / name))
+    _, diff, err = cli("check", "--isolated", "--diff", str(base / "patched" / name))
     assert "Traceback" not in err
     cli("check", "--isolated", "--fix", str(base / "fix" / name))
     fixed = (base / "fix" / name).read_bytes()
@@ -117,7 +117,7 @@ def test_fix_applies_exactly_the_reported_edits_and_diff_patches_the_same(tmp_pa
         # headers name the absolute path; strip to the file name for patch
         diff = diff.replace(("a" + str(base / "patched" / name)).encode(), b"a/" + name.encode())
         diff = diff.replace(("b" + str(base / "patched" / name)).encode(), b"b/" + name.encode())
-        r = subprocess.run([PATCH, "-p1", "-s", "--no-backup-if-mismatch"], cwd=base / "patched", input=diff,
+        r = subprocess.run(check=False, args=[PATCH, "-p1", "-s", "--no-backup-if-mismatch"], cwd=base / "patched", input=diff,
                            capture_output=True, timeout=30)
         assert r.returncode == 0, (r.stdout, r.stderr, diff)
     assert (base / "patched" / name).read_bytes() == fixed
@@ -145,7 +145,7 @@ def test_diff_piped_to_patch_equals_fix_for_every_file(tmp_path: Path, monkeypat
     # the header of each file starts a line of its own
     assert all(line.startswith((b"--- a/", b"+++ b/", b"@@", b" ", b"-", b"+", b"\\ "))
                for line in diff.split(b"\n") if line)
-    r = subprocess.run([PATCH, "-p1"], cwd=tmp_path / "patched", input=diff, capture_output=True, timeout=30)
+    r = subprocess.run(check=False, args=[PATCH, "-p1"], cwd=tmp_path / "patched", input=diff, capture_output=True, timeout=30)
     assert r.returncode == 0, r
     monkeypatch.chdir(tmp_path / "fix")
     cli("check", "--isolated", "--fix", "stories")
@@ -256,7 +256,7 @@ def _fixture_files(d: Path, n: int) -> dict[str, bytes]:
 def test_a_fix_run_killed_part_way_leaves_whole_files(tmp_path: Path) -> None:
     n = 200
     originals = _fixture_files(tmp_path / "ref", n)
-    subprocess.run([sys.executable, "-m", "newslint", "check", "--isolated", "--fix", "-q", "ref"],
+    subprocess.run(check=False, args=[sys.executable, "-m", "newslint", "check", "--isolated", "--fix", "-q", "ref"],
                    cwd=tmp_path, capture_output=True, timeout=300)
     fixed = {name: (tmp_path / "ref" / name).read_bytes() for name in originals}
     assert all(fixed[k] != originals[k] for k in originals)
@@ -282,7 +282,7 @@ def test_a_fix_run_killed_part_way_leaves_whole_files(tmp_path: Path) -> None:
             states.append(data == fixed[name])
         partial += 0 < sum(states) < len(states)
         # the next run finishes the job and leaves no temporary file behind
-        subprocess.run([sys.executable, "-m", "newslint", "check", "--isolated", "--fix", "-q", d.name],
+        subprocess.run(check=False, args=[sys.executable, "-m", "newslint", "check", "--isolated", "--fix", "-q", d.name],
                        cwd=tmp_path, capture_output=True, timeout=300)
         assert sorted(p.name for p in d.iterdir()) == sorted(originals)
         assert all((d / k).read_bytes() == fixed[k] for k in originals)

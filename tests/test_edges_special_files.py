@@ -20,7 +20,7 @@ TIMEOUT = 60
 
 def newslint(*args: str, cwd: Path, stdin=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "newslint", *args],
+        check=False, args=[sys.executable, "-m", "newslint", *args],
         cwd=cwd, stdin=stdin if stdin is not None else subprocess.DEVNULL,
         capture_output=True, timeout=TIMEOUT,
     )
@@ -77,7 +77,7 @@ def test_stdin_from_dev_zero_stops_at_the_size_limit(tmp_path: Path) -> None:
 
 
 def test_stdin_under_the_limit_is_checked(tmp_path: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "newslint", "check", "-"], cwd=tmp_path,
+    r = subprocess.run(check=False, args=[sys.executable, "-m", "newslint", "check", "-"], cwd=tmp_path,
                        input=b"Headline\n\nThe the end.\n", capture_output=True, timeout=TIMEOUT)
     assert r.returncode == 1 and b"repeated-word" in r.stdout
 

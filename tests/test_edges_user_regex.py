@@ -48,7 +48,7 @@ def test_invalid_and_mid_pattern_flags_are_rejected_as_before() -> None:
 
 
 def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newslint", "check", *args], cwd=cwd,
+    return subprocess.run(check=False, args=[sys.executable, "-m", "newslint", "check", *args], cwd=cwd,
                           capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
 
 
