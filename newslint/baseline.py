@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .diagnostics import Finding
+from .safefs import TooLargeError, read_regular
 
 VERSION = 1
+MAX_BASELINE_SIZE = 500_000_000  # bytes; a baseline is read only when it is a regular file this small
 
 
 class BaselineError(Exception):
@@ -66,13 +68,18 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> "Baseline":
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"), parse_constant=_no_constant)
+            data = json.loads(read_regular(path, MAX_BASELINE_SIZE).decode("utf-8"), parse_constant=_no_constant)
+        except TooLargeError:
+            raise BaselineError(
+                f"baseline {path!r} is larger than {MAX_BASELINE_SIZE // 1_000_000} MB; not a newslint baseline"
+            ) from None
         except RecursionError:
             raise BaselineError(f"baseline {path!r} cannot be read: nested too deeply") from None
         except FileNotFoundError:
             raise BaselineError(f"baseline {path!r} does not exist (create it with --write-baseline)") from None
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise BaselineError(f"baseline {path!r} cannot be read: {exc}") from None
+            reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+            raise BaselineError(f"baseline {path!r} cannot be read: {reason}") from None
         if not isinstance(data, dict) or data.get("newslint-baseline") != VERSION or not isinstance(data.get("findings"), list):
             raise BaselineError(f"baseline {path!r} is not a newslint baseline (version {VERSION})")
         b = cls(base_dir=Path(path).resolve().parent)

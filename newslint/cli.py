@@ -314,7 +314,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             _err(f"could not write baseline {args.write_baseline}: {exc.strerror or exc}")
             return EXIT_ERROR
         if not args.quiet:
-            print(f"Recorded {len(findings)} findings in {args.write_baseline}", file=sys.stderr)
+            print(f"Recorded {len(findings)} findings in {printable(args.write_baseline)}", file=sys.stderr)
         return EXIT_ERROR if missing else EXIT_OK
     if baseline is not None:
         findings = baseline.filter(findings)

@@ -25,6 +25,7 @@ from typing import Any, Mapping, Sequence
 from .diagnostics import Severity
 from .registry import Registry
 from .rule import Rule
+from .safefs import TooLargeError, read_regular
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,6 +40,7 @@ class ConfigError(Exception):
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 
 DEFAULT_MAX_FILE_SIZE = 10_000_000  # bytes: 10 MB
+MAX_CONFIG_SIZE = 10_000_000  # a configuration file is read only when it is a regular file this small
 
 #: top-level keys and what they hold (for validation and docs).
 TOP_LEVEL_KEYS = {
@@ -244,8 +246,9 @@ def glob_match(path: str, pattern: str) -> bool:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as f:
-            return tomllib.load(f)
+        return tomllib.loads(read_regular(str(path), MAX_CONFIG_SIZE).decode("utf-8"))
+    except TooLargeError:
+        raise ConfigError(f"{path}: larger than {MAX_CONFIG_SIZE // 1_000_000} MB; not a configuration file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
@@ -464,7 +467,7 @@ class SettingsResolver:
         self._fixed: Settings | None = None
         if overrides.config_file:
             p = Path(overrides.config_file)
-            if not p.is_file():
+            if not p.exists():
                 raise ConfigError(f"configuration file {overrides.config_file!r} does not exist")
             data = _read_toml(p)
             if p.name == "pyproject.toml":

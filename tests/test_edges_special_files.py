@@ -113,3 +113,25 @@ def test_utf16_is_still_named_utf16(tmp_path: Path) -> None:
     (tmp_path / "w.txt").write_bytes("Headline\n\nSome words.\n".encode("utf-16"))
     r = newslint("check", "w.txt", cwd=tmp_path)
     assert "UTF-16" in r.stdout.decode()
+
+
+@pytest.mark.parametrize("option", ["--config", "--baseline"])
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_configuration_and_baseline_on_special_files(tmp_path: Path, option: str, special: str) -> None:
+    (tmp_path / "a.txt").write_text("Headline\n\nText.\n", encoding="utf-8")
+    if special == "fifo":
+        os.mkfifo(tmp_path / "cfg.toml")
+        special, kind = "cfg.toml", "FIFO"
+    else:
+        kind = "character device"
+    r = newslint("check", option, special, "a.txt", cwd=tmp_path)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and err.count("\n") == 1
+    assert f"not a regular file ({kind})" in err
+
+
+def test_stats_stdin_from_dev_zero_stops_at_the_limit(tmp_path: Path) -> None:
+    (tmp_path / "newslint.toml").write_text("max-file-size = 1000000\n", encoding="utf-8")
+    with open("/dev/zero", "rb") as zero:
+        r = newslint("stats", "-", cwd=tmp_path, stdin=zero)
+    assert r.returncode == 2 and b"over the 1 MB limit" in r.stderr
