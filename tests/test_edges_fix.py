@@ -82,7 +82,8 @@ def expected_by_reported_edits(path: Path, work: Path) -> bytes:
 
 
 PIECES = ["The the council met", "It  rained  today", "Officials in Kiev said so", "A plain sentence",
-          "caf\u00e9  \u2615 here", "trailing   ", "\t tabbed  line", "", "Some words ,here", "  ", "THE END"]
+          "caf\u00e9  \u2615 here", "trailing   ", "\t tabbed  line", "", "Some words ,here", "  ", "THE END",
+          "form\x0cfeed  here", "line\u2028sep the the", "next\x85line  x", "<b>bold</b>  the the"]
 ENDS = ["\n", "\r\n", "\r"]
 
 
@@ -97,8 +98,8 @@ def story(draw) -> bytes:
 
 
 @needs_patch
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=story(), ext=st.sampled_from([".txt", ".md"]))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=story(), ext=st.sampled_from([".txt", ".md", ".html"]))
 def test_fix_applies_exactly_the_reported_edits_and_diff_patches_the_same(tmp_path_factory, data, ext) -> None:
     base = tmp_path_factory.mktemp("prop")
     for d in ("fix", "patched", "probe"):
