@@ -162,11 +162,13 @@ def _link_unnamed(fd: int, name: str) -> None:
 
 
 def _keep_owner_and_mode(fd: int, st: os.stat_result) -> None:
-    try:
-        os.fchown(fd, st.st_uid, st.st_gid)
-    except OSError:
-        try:  # not permitted to give the file away: keep at least the group
-            os.fchown(fd, -1, st.st_gid)
+    if hasattr(os, "fchown"):
+        try:
+            os.fchown(fd, st.st_uid, st.st_gid)
         except OSError:
-            pass
-    os.fchmod(fd, stat.S_IMODE(st.st_mode))
+            try:  # not permitted to give the file away: keep at least the group
+                os.fchown(fd, -1, st.st_gid)
+            except OSError:
+                pass
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(st.st_mode))
