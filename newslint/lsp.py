@@ -66,8 +66,8 @@ def _units(text: str, encoding: str) -> int:
 class PositionMap:
     """Converts between source offsets (code points) and LSP positions.
 
-    LSP lines end at ``\\n``, ``\\r\\n`` or ``\\r``; newslint's own 1-based
-    positions count lines at ``\\n`` only, so both are handled here.
+    Lines end at ``\\n``, ``\\r\\n`` or ``\\r``, for LSP and for newslint's own
+    1-based positions alike.
     """
 
     def __init__(self, source: str, encoding: str = "utf-16"):
@@ -85,12 +85,6 @@ class PositionMap:
                 starts.append(i + 1)
             i += 1
         self._starts = starts
-        nl = [0]
-        j = source.find("\n")
-        while j != -1:
-            nl.append(j + 1)
-            j = source.find("\n", j + 1)
-        self._nl_starts = nl
 
     def position(self, offset: int) -> tuple[int, int]:
         """0-based (line, character) of a source offset."""
@@ -102,9 +96,10 @@ class PositionMap:
         return line, _units(self.source[start:offset], self.encoding)
 
     def offset_of(self, pos: "Position") -> int:
-        """Source offset of a newslint 1-based position (lines at ``\\n``, code points)."""
-        line = max(1, min(pos.line, len(self._nl_starts)))
-        return min(len(self.source), self._nl_starts[line - 1] + pos.column - 1)
+        """Source offset of a newslint 1-based position (lines end at LF, CRLF or a
+        lone CR, as in :class:`newslint.document.Document`; columns in code points)."""
+        line = max(1, min(pos.line, len(self._starts)))
+        return min(len(self.source), self._starts[line - 1] + pos.column - 1)
 
     def end(self) -> tuple[int, int]:
         return self.position(len(self.source))
