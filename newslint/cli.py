@@ -9,12 +9,12 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from . import __version__
-from .fixwrite import FixRefused, fix_roots, write_fixed
+from .files import discover, write_atomic
+from .fixwrite import FixRefused, fix_roots
 from .output.escape import printable
-from .safefs import is_symlink_loop, special_kind
 from .unidiff import diff_path, unified_diff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -91,83 +91,15 @@ def _note(message: str) -> None:
     print(f"newslint: {printable(message)}", file=sys.stderr)
 
 
-def _registry():
+def _registry(args: argparse.Namespace | None = None):
+    """The registry the command runs with: the one given to :func:`main`, else
+    the default one (built-in rules and installed plugins)."""
+    given = getattr(args, "registry", None)
+    if given is not None:
+        return given
     from .registry import default_registry
 
     return default_registry()
-
-
-def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = False) -> tuple[list[str], list[str]]:
-    """Files to check, and error messages for paths that do not exist.
-
-    Special files met while walking a directory are skipped with a note on
-    standard error (the run goes on); named on the command line, they are
-    reported as unreadable."""
-    files: list[str] = []
-    errors: list[str] = []
-    notes: list[str] = []
-    seen: set[str] = set()
-
-    def add(f: str) -> None:
-        key = os.path.normpath(f)
-        if key not in seen:
-            seen.add(key)
-            files.append(f)
-
-    for raw in paths:
-        if raw == "-":
-            add("-")
-            continue
-        if os.path.isdir(raw):
-            walk_errors: list[OSError] = []
-            for root, dirs, names in os.walk(raw, onerror=walk_errors.append):
-                settings = resolver.for_path(os.path.join(root, "_"))
-                dirs[:] = sorted(
-                    d for d in dirs if not settings.is_excluded(os.path.join(root, d))
-                )
-                for name in sorted(names):
-                    full = os.path.join(root, name)
-                    fs = resolver.for_path(full)
-                    if fs.is_included(full, registry) and not fs.is_excluded(full):
-                        kind = special_kind(full)
-                        if kind is not None:  # a FIFO or device would block or never end
-                            notes.append(f"{full}: skipped: {kind}" + ("" if "loop" in kind else ", not a regular file"))
-                            continue
-                        add(os.path.normpath(full) if raw != "." else os.path.relpath(full))
-            for exc in walk_errors:
-                errors.append(f"{exc.filename or raw}: cannot read directory: {exc.strerror or exc}")
-        elif is_symlink_loop(raw):
-            errors.append(f"{raw}: symbolic link loop")
-        elif os.path.exists(raw):
-            if force_exclude and resolver.for_path(raw).is_excluded(raw):
-                continue
-            add(raw)
-        else:
-            try:
-                os.stat(raw)
-            except PermissionError:
-                errors.append(f"{raw}: permission denied")
-                continue
-            except OSError:
-                pass
-            errors.append(f"{raw}: no such file or directory")
-    for note in notes:
-        _note(note)
-    return files, errors
-
-
-def write_atomic(path: str, text: str, has_bom: bool, old: str | None = None,
-                 roots: list[str] | None = None) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, BOM kept), atomically, keeping its
-    mode, owner and group; see :func:`newslint.fixwrite.write_fixed`."""
-    bom = b"\xef\xbb\xbf" if has_bom else b""
-    new = bom + text.encode("utf-8")
-    if old is None:
-        with open(os.path.realpath(path), "rb") as f:
-            old_bytes = f.read()
-    else:
-        old_bytes = bom + old.encode("utf-8")
-    write_fixed(path, new, old_bytes, roots)
 
 
 # -- worker processes ------------------------------------------------------------------
@@ -175,12 +107,12 @@ def write_atomic(path: str, text: str, has_bom: bool, old: str | None = None,
 _WORKER = None
 
 
-def _worker_init(overrides, options) -> None:
+def _worker_init(overrides, options, registry=None) -> None:
     global _WORKER
     from .config import SettingsResolver
     from .engine import Linter
 
-    registry = _registry()
+    registry = registry or _registry()
     _WORKER = Linter(registry, SettingsResolver(registry, overrides), options)
 
 
@@ -200,7 +132,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .registry import PluginError
 
     try:
-        registry = _registry()
+        registry = _registry(args)
     except PluginError as exc:
         _err(str(exc))
         return EXIT_ERROR
@@ -229,7 +161,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         paths = args.paths or ["."]
         if args.stdin_filename and "-" not in paths:
             paths = [*paths]
-        files, missing = discover(paths, resolver, registry, args.force_exclude)
+        notes: list[str] = []
+        files, missing = discover(paths, resolver, registry, args.force_exclude, notes)
+        for note in notes:
+            _note(note)
         for m in missing:
             _err(m)
         linter = Linter(registry, resolver, options)
@@ -256,7 +191,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             resolver.for_path(f)
         jobs = args.jobs or os.cpu_count() or 1
         if jobs > 1 and len(disk_files) > 1:
-            results.extend(_lint_parallel(disk_files, overrides, options, jobs))
+            results.extend(_lint_parallel(disk_files, overrides, options, jobs, args.registry))
         else:
             results.extend(linter.lint_path(f) for f in disk_files)
     except ConfigError as exc:
@@ -370,11 +305,15 @@ def _emit(text: str, output: str | None, stream, errors: str) -> bool:
     return True
 
 
-def _lint_parallel(files: list[str], overrides, options, jobs: int):
+def _lint_parallel(files: list[str], overrides, options, jobs: int, registry=None):
+    """Lint ``files`` in ``jobs`` processes; a registry given to :func:`main` is
+    handed to the workers (it reaches them when processes are forked), else each
+    worker builds the default one."""
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(files) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(overrides, options)) as pool:
+    initargs = (overrides, options) if registry is None else (overrides, options, registry)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=initargs) as pool:
         return list(pool.map(_worker_lint, files, chunksize=chunk))
 
 
@@ -399,7 +338,7 @@ def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args) -
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rules = registry.all_rules()
     if args.format == "json":
         print(json.dumps([_rule_dict(r) for r in rules], indent=2, ensure_ascii=False))
@@ -432,7 +371,7 @@ def _rule_dict(r) -> dict:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rule = registry.lookup(args.rule)
     if rule is None:
         try:
@@ -477,7 +416,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except ImportError:
         _err("the stats command is not available in this installation")
         return EXIT_ERROR
-    text, status = run_stats(args.paths, args.format)
+    text, status = run_stats(args.paths, args.format, _registry(args))
     sys.stdout.write(text)
     return status
 
@@ -491,9 +430,11 @@ def cmd_lsp(args: argparse.Namespace) -> int:
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, registry=None) -> int:
+    """Run the command line; ``registry`` replaces the default one (embedding, tests)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.registry = registry
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR

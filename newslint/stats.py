@@ -15,6 +15,7 @@ from typing import Any
 
 from .document import Document
 from .engine import InputError, parse_document, read_file, read_stream
+from .files import discover
 from .output.escape import printable
 from .readability import (
     NON_STORY_KINDS,
@@ -34,10 +35,12 @@ EXIT_ERROR = 2
 def _files(paths: list[str], registry: Registry, errors: list[str]) -> list[str]:
     """The stories under ``paths``, found as ``newslint check`` finds them
     (configuration's include and exclude apply)."""
-    from .cli import discover
     from .config import Overrides, SettingsResolver
 
-    files, problems = discover(paths, SettingsResolver(registry, Overrides()), registry)
+    notes: list[str] = []
+    files, problems = discover(paths, SettingsResolver(registry, Overrides()), registry, notes=notes)
+    for note in notes:
+        print(f"newslint: {printable(note)}", file=sys.stderr)
     errors.extend(problems)
     for p in paths:
         if os.path.isdir(p) and not any(f.startswith(os.path.normpath(p)) for f in files):
