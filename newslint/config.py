@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import inspect
+import math
 import os
 import re
 import sys
@@ -455,6 +456,10 @@ def settings_from_table(
                 )
             if not isinstance(v, LANGUAGETOOL_KEYS[k]) or isinstance(v, bool) and LANGUAGETOOL_KEYS[k] is not bool:
                 raise ConfigError(f"{where}: languagetool.{k} has the wrong type")
+            if isinstance(v, list) and not all(isinstance(x, str) for x in v):
+                raise ConfigError(f"{where}: languagetool.{k} must be a list of strings")
+            if isinstance(v, float) and not math.isfinite(v):
+                raise ConfigError(f"{where}: languagetool.{k} must be a finite number, not {v!r}")
         s.languagetool = dict(lt)
     if "fail-on" in table:
         try:

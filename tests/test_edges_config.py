@@ -34,6 +34,8 @@ CASES = [
     ('[[people]]\nname = ""\n', "people[0].name must not be empty"),
     ('[[people]]\nname = "   "\n', "people[0].name must not be empty"),
     ('[[people]]\nname = "Ann Lee"\naliases = [""]\n', "people[0].aliases[0] must be a non-empty string"),
+    ("[languagetool]\ndisabled-rules = [{a = 1}]\n", "languagetool.disabled-rules must be a list of strings"),
+    ("[languagetool]\ntimeout = nan\n", "languagetool.timeout must be a finite number, not nan"),
     ("x = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
 ]
 
