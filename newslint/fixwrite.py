@@ -29,6 +29,8 @@ from .safefs import TooLargeError, read_regular
 TEMP_PREFIX = ".newslint-"
 TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"\.newslint-(\d+)-[0-9a-f]+\.tmp\Z")
+#: directories already swept of stale temporary files in this process
+_SWEPT: set[str] = set()
 
 
 class FixRefused(Exception):
@@ -114,7 +116,9 @@ def write_fixed(path: str, new: bytes, old: bytes, roots: list[str] | None = Non
     if not unchanged:
         raise FixRefused("it changed while it was being checked; run again")
     directory = os.path.dirname(real)
-    remove_stale_temp_files(directory)
+    if directory not in _SWEPT:  # once per directory and run: a directory may hold many stories
+        _SWEPT.add(directory)
+        remove_stale_temp_files(directory)
     fd, tmp = _open_temp(directory)
     try:
         try:
