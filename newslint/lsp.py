@@ -444,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if os.environ.get("NEWSLINT_LSP_LOG"):
         logging.basicConfig(filename=os.environ["NEWSLINT_LSP_LOG"], level=logging.DEBUG)
-    server.start_io(stdin=FramedReader(sys.stdin.buffer))  # type: ignore[arg-type]
+    server.start_io(stdin=FramedReader(sys.stdin.buffer))
     return 0
 
 

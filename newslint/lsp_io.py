@@ -168,7 +168,7 @@ def protocol_class() -> Any:
             self.method = method
             self.error = error
 
-    class NewslintProtocol(LanguageServerProtocol):  # type: ignore[misc]
+    class NewslintProtocol(LanguageServerProtocol):
         def structure_message(self, data: dict[str, Any]) -> Any:
             try:
                 return super().structure_message(data)

@@ -76,7 +76,7 @@ class Option:
     minimum: float | None = None
     maximum: float | None = None
     #: what a ``list`` option's items may be (tables only where a rule says so)
-    items: tuple[type, ...] = (str,)
+    items: tuple[Any, ...] = (str,)
 
     def validate(self, value: Any, where: str) -> Any:
         """Return ``value`` checked and converted, or raise ``ValueError``."""
