@@ -244,6 +244,24 @@ def _inside(spans: list[tuple[int, int]], off: int) -> bool:
     return i >= 0 and spans[i][0] <= off < spans[i][1]
 
 
+#: Two-letter capitals that stand before a name as an organisation or place,
+#: not as someone's initials ("UK Online", "BT Retail").
+_NOT_INITIALS = frozenset(
+    "UK US EU UN BT TV PC AP AI EA HP IT ID DC LA NY OK PR GM BA BP BR FA FC RE".split()
+)
+
+
+def _initials(parts: list[tuple[int, int, str]], k: int) -> bool:
+    """True when word ``k`` of a run is a person's initials before a surname:
+    two capitals right before the run's last word, which is an ordinary
+    capitalised word ("JF Sullivan", "AL Gooneratne")."""
+    w = parts[k][2]
+    if k != len(parts) - 2 or len(w) != 2 or not w.isalpha() or not w.isupper() or w in _NOT_INITIALS:
+        return False
+    nxt = parts[k + 1][2]
+    return len(nxt) > 2 and nxt[0].isupper() and nxt[1:].rstrip("'’s").islower()
+
+
 def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstNames"):
     """A capitalised run -> (Mention, name tokens, has a title) or None."""
     parts = []
@@ -271,7 +289,7 @@ def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstN
             or low in GENDERED_NOUNS
             or low in PERSON_NOUNS
             or low in PARTIES
-            or (w.isupper() and len(w) > 1)
+            or (w.isupper() and len(w) > 1 and not _initials(parts, k))
             or ("-" in w and w.split("-")[0].isupper())
         ):
             i = k + 1
@@ -312,8 +330,8 @@ def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstN
         and not (len(toks) == 2 and lows[1] in _SURNAME_ORG_WORDS and names.gender(toks[0]) in ("m", "f"))
     ):
         return None
-    if any(t.isupper() and len(t.rstrip(".")) > 1 for t in toks):  # an acronym, not "J."
-        return None
+    if any(t.isupper() and len(t.rstrip(".")) > 1 for t in toks) and not (len(toks) == 2 and _initials(name_parts, 0)):
+        return None  # an acronym, not "J." or "JF Sullivan"
     if any(t in _FUNCTION_WORDS for t in lows[1:]):
         return None
     if len(toks) == 1 and not (titles and _title_gender(titles)) and (

@@ -104,6 +104,14 @@ _RELATION_OPENERS = frozenset("his her their its our my your".split())
 #: A name after a preposition belongs to something else's phrase ("a spokeswoman
 #: for Human Rights Watch said", "Laura Lee of Save the Children"): never its speaker.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|by|to|in|on|against|about)\s+(?:the\s+)?$", re.I)
+#: A preposition before a role noun's phrase: the noun belongs to another
+#: phrase ("at dinners with the chancellor", "the mood of a leader"); "according
+#: to a spokesman" names a speaker.
+_NOUN_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|for|at|from|with|by|(?<!according )to|in|on|against|about|among|between)\s+"
+    r"(?:the|a|an|this|that|his|her|their|its|[\w\-]+['’]s)\s+(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
 #: A role noun with its organisation before the speech verb: "a spokeswoman for
 #: the Home Office said".
 _ROLE_OF_SPEECH = re.compile(
@@ -325,6 +333,8 @@ class _Walk:
             first = words[0] if words else ""
             # a pronoun refers to it: a person unless its last word is an ordinary one
             check = words[-1:] if p.evidence and words else words[:1]
+            if p.first is not None and len(p.first) == 2 and p.first.isupper():
+                check = words[-1:]  # initials ("TR Gallagher"): the surname says it
             bad = (
                 any(w in self.common_words for w in check)
                 or first in NATIONALITIES
@@ -572,6 +582,8 @@ class _Walk:
                     loose += 1
                 pos = pm.start(1)
         w = self._role(s, e, s_start, si)
+        if w == OTHER and _NOUN_AFTER_PREPOSITION.search(text, max(s_start, s - 60), s):
+            w = POSSESSIVE  # part of another phrase: "dinners with the chancellor"
         if w != SPEAKER and _ROLE_OF_SPEECH.match(text, e) and self.speaker_seen != si:
             self.speaker_seen = si
             w = SPEAKER
