@@ -115,7 +115,9 @@ ORG_WORDS = frozenset(
     palace castle abbey palace estate farm mall arena garden gardens zoo industries
     international global worldwide europe asia africa america pharmaceuticals energy
     oil gas power motor cars foods brewery stores retail bancorp capital limited llc
-    airline rail railway railways trains lines shipping""".split()
+    airline rail railway railways trains lines shipping project projects labs laboratories
+    orchestra coalition alliance society bureau initiative forum consulting consultancy
+    llp gmbh""".split()
 )
 
 #: First words of places ("New York", "Los Angeles", "South Korea").
