@@ -24,16 +24,6 @@
   first-name table; last, roles in "-man" that copy also gives women
   (``UKIP chairman Petrina Holdsworth``).
 
-``resolve_pronoun(doc, register, quote)`` finds who a pronoun attribution
-(``'...,' she said``) refers to: the one person in reach (the current paragraph
-before the attribution, else up to three paragraphs back), and what in reach
-makes the reference uncertain (another person, a role noun such as ``the
-minister``, another pronoun of the same gender).  It also lists everyone else
-within reach: the people named in the three paragraphs before the attribution
-(even past the paragraph the candidates come from), the speaker of the last
-quotation attributed by name in the section, and pronouns or role nouns there
-of the attribution pronoun's gender.
-
 Everything is cached on the document (``doc.stash``).
 """
 
@@ -50,7 +40,6 @@ from ..first_names import (
 )
 from .model import Evidence, Mention, Person, Register
 from .register import find_people
-from .resolution import Resolution, resolve_pronoun
 
 __all__ = [
     "Evidence",
@@ -62,9 +51,7 @@ __all__ = [
     "Mention",
     "Person",
     "Register",
-    "Resolution",
     "base_first_names",
     "first_names_for",
     "find_people",
-    "resolve_pronoun",
 ]
