@@ -51,7 +51,8 @@ GENDERED_NOUNS: dict[str, str] = {
         businessman sportsman congressman councilman policeman fireman headmaster
         schoolboy monk king prince duke earl lord baron sir emperor actor waiter
         steward postman salesman cameraman anchorman frontman horseman countryman
-        landlord godfather patriarch groom bridegroom sheikh""".split(),
+        landlord godfather patriarch groom bridegroom sheikh frenchman englishman
+        irishman welshman scotsman dutchman""".split(),
         "m",
     ),
     **dict.fromkeys(
@@ -60,7 +61,8 @@ GENDERED_NOUNS: dict[str, str] = {
         spokeswoman businesswoman sportswoman congresswoman councilwoman policewoman
         firewoman headmistress schoolgirl nun queen princess duchess countess baroness
         dame empress actress waitress stewardess hostess heiress landlady godmother
-        matriarch bride sheikha""".split(),
+        matriarch bride sheikha frenchwoman englishwoman irishwoman welshwoman
+        scotswoman dutchwoman countrywoman""".split(),
         "f",
     ),
 }
