@@ -37,3 +37,10 @@ def check_text(
     settings = make_settings(config, registry)
     linter = Linter(registry, SettingsResolver(registry, Overrides()), LintOptions())
     return linter.lint_source(source, path or f"<string>", settings, format).findings
+
+
+# Batches of articles for data pipelines (Dask, Ray, Spark): see newslint.batch.
+from .batch import lint_batch  # noqa: E402
+from .output.records import COLUMNS as RECORD_COLUMNS, arrow_schema as record_schema  # noqa: E402
+
+__all__ = ["make_settings", "parse", "check_text", "lint_batch", "RECORD_COLUMNS", "record_schema"]

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import __version__
+from . import __version__, archive
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     lsp = sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
                          description="Run the newslint Language Server over standard input and output.")
     lsp.add_argument("--stdio", action="store_true", help="accepted for editor clients that pass it; stdio is the only transport")
+    archive.add_parser(sub)
     return p
 
 
@@ -473,7 +474,8 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     return lsp_main()
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp}
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp,
+            "archive": archive.cmd_archive}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
