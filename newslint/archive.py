@@ -320,8 +320,11 @@ class ArchiveResult:
     seconds: float
 
 
-def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False) -> ArchiveResult:
-    """Lint the archive on ``client``'s cluster; write the output folder."""
+def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False,
+                timeout: float | None = None) -> ArchiveResult:
+    """Lint the archive on ``client``'s cluster; write the output folder.
+
+    ``timeout`` (seconds) bounds the wait for the partitions (for tests)."""
     import dask
 
     started = time.perf_counter()
@@ -389,7 +392,7 @@ def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False) -> Ar
         futures = client.compute(tasks)
         where = {f.key: k for f, k in zip(futures, indices)}
         bar = _Progress(len(futures), resumed, n_out) if progress else None
-        for fut in as_completed(futures):
+        for fut in as_completed(futures, timeout=timeout):
             try:
                 summaries[where[fut.key]] = fut.result()
             except Exception as exc:  # noqa: BLE001 - e.g. the output folder is not writable on a worker
@@ -529,6 +532,9 @@ def cmd_archive(args: Any) -> int:
     )
     show = not args.quiet and sys.stderr.isatty()
     try:
+        expand_input(opts.input, input_kind(opts.input))  # report a bad path before starting a cluster
+        if opts.partition_size < 1:
+            raise ArchiveError("--partition-size must be 1 or more")
         with connect(args.scheduler, args.workers) as client:
             result = run_archive(opts, client, progress=show)
     except ArchiveError as exc:
@@ -577,7 +583,7 @@ class connect:
                 logging.getLogger("distributed").setLevel(logging.ERROR)
                 n = self.workers or os.cpu_count() or 1
                 self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, silence_logs=logging.ERROR)
+                                            dashboard_address=":0", silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
         except OSError as exc:
             self.__exit__()
