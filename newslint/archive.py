@@ -21,12 +21,16 @@ import os
 import sys
 import tempfile
 import time
+import zlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
 from . import __version__
+from . import crossstory
 from .batch import FAILURE_CODES, config_key, engine_for, lint_article
+from .engine import parse_document
+from .rule import RuleContext
 from .output.records import COLUMNS, arrow_schema, finding_record
 
 INSTALL_HINT = "newslint archive needs the dask extra: pip install 'newslint[dask]'"
@@ -53,6 +57,10 @@ class ArchiveOptions:
     output_format: str | None = None
     config: dict[str, Any] = field(default_factory=dict)
     overwrite: bool = False
+    #: also run the cross-story rules (a shuffle over the whole archive)
+    archive_wide: bool = False
+    section_column: str | None = None
+    date_column: str | None = None
 
 
 @dataclass
@@ -251,6 +259,92 @@ def _slice(df: Any, start: int, stop: int) -> Any:
     return df.iloc[start:stop]
 
 
+def _text_field(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value) or type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    return str(value)
+
+
+def observe_partition(
+    pieces: Sequence[Any],
+    columns: Mapping[str, str | None],
+    input_format: str,
+    config: Mapping[str, Any],
+    first_row: int,
+) -> list[dict[str, Any]]:
+    """The cross-story rules' rows for one partition (parsing each article again;
+    articles that cannot be read are left to the per-article pass)."""
+    engine = engine_for(config)
+    rules = crossstory.cross_rules(engine.linter.ruleset(engine.settings).rules_for("archive"))
+    if not rules:
+        return []
+    enabled = frozenset(r.code for r in rules)
+    out: list[dict[str, Any]] = []
+    row = first_row
+    id_col, text_col, fmt_col = columns["id"], columns["text"], columns.get("format")
+    sec_col, date_col = columns.get("section"), columns.get("date")
+    for piece in pieces:
+        n = len(piece)
+        texts = piece[text_col].tolist() if text_col is not None else []
+        ids = piece[id_col].tolist() if id_col is not None else [str(row + i) for i in range(n)]
+        fmts = piece[fmt_col].tolist() if fmt_col is not None else [input_format] * n
+        secs = piece[sec_col].tolist() if sec_col is not None else [None] * n
+        dates = piece[date_col].tolist() if date_col is not None else [None] * n
+        for rid, text, fmt, sec, day in zip(ids, texts, fmts, secs, dates):
+            if not isinstance(text, str) or not text.strip() or fmt not in engine.registry.formats:
+                continue
+            article_id = "" if rid is None else str(rid)
+            try:
+                doc = parse_document(text, article_id, engine.registry, fmt)
+                ctx = RuleContext(path=article_id, settings=engine.settings, enabled=enabled,
+                                  registry=engine.registry)
+                out.extend(crossstory.observe(rules, crossstory.Article(
+                    article_id, doc, _text_field(sec), (_text_field(day) or "")[:10] or None), ctx))
+            except Exception:  # noqa: BLE001, S112 - the per-article pass reports a broken article
+                continue
+        row += n
+    return out
+
+
+def write_cross(verdicts: Sequence[dict[str, Any]], code: str, index: int, output_dir: str,
+                output_format: str, config: Mapping[str, Any]) -> dict[str, int]:
+    """Write one partition of a cross-story rule's findings; their count by code."""
+    engine = engine_for(config)
+    rule = engine.registry.rules[code]
+    severity = engine.settings.severity_for(engine.registry, rule)
+    findings = sorted((crossstory.verdict_finding(rule, severity, v) for v in verdicts), key=lambda f: f.sort_key)
+    records = [finding_record(f.path, f) for f in findings]
+    if not records:
+        return {}
+    write_records(os.path.join(output_dir, f"cross-{code}-{index:05d}{part_name(0, output_format)[10:]}"),
+                  records, output_format)
+    return {code: len(records)} if records else {}
+
+
+class DaskExecutor:
+    """Cross-story pipelines on Dask bags: each grouping is a shuffle between workers.
+
+    Rows are grouped by a CRC-32 of their key (the same in every process, unlike
+    Python's salted ``hash``), and regrouped by the key itself inside each group."""
+
+    def flatmap(self, rows: Any, fn: Callable[[dict[str, Any]], Any]) -> Any:
+        return rows.map(fn).flatten()
+
+    def shuffle(self, rows: Any, key: Callable[[dict[str, Any]], Any], reduce: Callable[[Any, list[Any]], Any]) -> Any:
+        def bucket(r: dict[str, Any]) -> int:
+            return zlib.crc32(repr(key(r)).encode("utf-8"))
+
+        def apply(item: tuple[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+            return crossstory.LocalExecutor().shuffle(item[1], key, reduce)
+
+        return rows.groupby(bucket, shuffle="tasks").map(apply).flatten()
+
+    def concat(self, parts: Sequence[Any]) -> Any:
+        import dask.bag as db
+
+        return db.concat(list(parts))
+
+
 # -- planning and running --------------------------------------------------------------------
 
 
@@ -337,6 +431,8 @@ def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False,
     id_col: str | None = opts.id_column
     if opts.format_column:
         wanted.append(opts.format_column)
+    if opts.archive_wide:
+        wanted.extend(c for c in (opts.section_column, opts.date_column) if c and c not in wanted)
     if opts.id_column != "id":
         df = read_input(files, kind, wanted + [opts.id_column])
     else:  # the default id column is optional: row numbers when it is absent
@@ -403,8 +499,16 @@ def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False,
         if bar is not None:
             bar.close()
     by_code: Counter[str] = Counter()
+    for name in os.listdir(out_dir):
+        if name.startswith("cross-"):
+            os.unlink(os.path.join(out_dir, name))  # cross-story findings are always made afresh
+    cross: Counter[str] = Counter()
+    if opts.archive_wide:
+        cross = _run_cross(client, parts, starts, total, size, n_out, out_dir, output_format, opts, id_col, timeout)
+    by_code.update(cross)
     failed_ids: list[str] = []
-    articles = findings = failed = 0
+    articles = failed = 0
+    findings = sum(cross.values())
     for k in range(n_out):
         s = summaries[k]
         articles += s["articles"]
@@ -422,6 +526,42 @@ def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False,
 
     _write_atomic(os.path.join(out_dir, SUMMARY), write)
     return result
+
+
+def _run_cross(client: Any, parts: Sequence[Any], starts: Sequence[int], total: int, size: int, n_out: int,
+               out_dir: str, output_format: str, opts: ArchiveOptions, id_col: str | None,
+               timeout: float | None) -> Counter[str]:
+    """The cross-story rules over the whole archive: observe every partition, shuffle,
+    write each rule's findings as ``cross-CODE-NNNNN`` parts; their counts by code."""
+    import dask
+    import dask.bag as db
+    from distributed import wait
+
+    engine = engine_for(opts.config)
+    rules = crossstory.cross_rules(engine.linter.ruleset(engine.settings).rules_for("archive"))
+    if not rules:
+        return Counter()
+    columns = {"id": id_col, "text": opts.text_column, "format": opts.format_column,
+               "section": opts.section_column, "date": opts.date_column}
+    observed = []
+    for k in range(n_out):
+        lo, hi = k * size, min(total, (k + 1) * size)
+        pieces = [dask.delayed(_slice)(p, max(lo, starts[i]) - starts[i], min(hi, starts[i + 1]) - starts[i])
+                  for i, p in enumerate(parts) if max(lo, starts[i]) < min(hi, starts[i + 1])]
+        observed.append(dask.delayed(observe_partition, pure=True)(
+            pieces, columns, opts.input_format, opts.config, lo))
+    rows = db.from_delayed(observed)
+    verdicts = crossstory.run(rules, rows, DaskExecutor())
+    writes = []
+    for code in sorted(verdicts):
+        for i, part in enumerate(verdicts[code].to_delayed()):
+            writes.append(dask.delayed(write_cross)(part, code, i, out_dir, output_format, opts.config))
+    futures = client.compute(writes)
+    wait(futures, timeout=timeout)
+    counts: Counter[str] = Counter()
+    for c in client.gather(futures):
+        counts.update(c)
+    return counts
 
 
 class _Progress:
@@ -476,6 +616,10 @@ def add_parser(sub: Any) -> None:
     a.add_argument("--ignore", action="append", metavar="RULES", help="do not run these rules")
     a.add_argument("--config", metavar="FILE", help="configuration file (default: the one found from the current folder)")
     a.add_argument("--overwrite", action="store_true", help="replace findings in FINDINGS made from other input")
+    a.add_argument("--archive-wide", action="store_true",
+                   help="also compare the stories with each other (cross-story rules NL105, NL305; a shuffle over the archive)")
+    a.add_argument("--section-column", metavar="NAME", help="with --archive-wide: compare stories only within a section")
+    a.add_argument("--date-column", metavar="NAME", help="with --archive-wide: the stories' dates (for window-days)")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
 
@@ -529,6 +673,9 @@ def cmd_archive(args: Any) -> int:
         output_format=args.output_format,
         config=config,
         overwrite=args.overwrite,
+        archive_wide=args.archive_wide,
+        section_column=args.section_column,
+        date_column=args.date_column,
     )
     show = not args.quiet and sys.stderr.isatty()
     try:

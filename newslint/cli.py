@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import __version__, archive
+from . import __version__, archive, crossstory
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     c.add_argument("--force-exclude", action="store_true", help="apply exclude globs to paths given on the command line too")
     c.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    c.add_argument("--archive-wide", action="store_true", help="also compare the stories with each other (cross-story rules NL105, NL305)")
 
     r = sub.add_parser("rules", help="list every rule", description="List every rule.")
     r.add_argument("--format", "-f", choices=("text", "json"), default="text")
@@ -308,7 +309,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             fixed_files += 1
             fixes_total += r.fixes_applied
 
-    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key)
+    extra = crossstory.check_files(disk_files, linter) if args.archive_wide else []
+    findings = sorted([*(f for r in results for f in r.findings), *extra], key=lambda f: f.sort_key)
     if args.write_baseline:
         try:
             Baseline.from_findings(findings).save(args.write_baseline)

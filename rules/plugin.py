@@ -18,6 +18,7 @@ FAMILIES = (
     "rules.duplication",
     "rules.readability",
     "rules.grammar",
+    "rules.archive",
 )
 
 
