@@ -23,15 +23,15 @@ import tempfile
 import time
 import zlib
 from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
-from . import __version__
-from . import crossstory
-from .batch import FAILURE_CODES, config_key, engine_for, lint_article
+from . import __version__, crossstory
+from .batch import FAILURE_CODES, config_key, engine_for, lint_article, missing
 from .engine import parse_document
-from .rule import RuleContext
 from .output.records import COLUMNS, arrow_schema, finding_record
+from .rule import RuleContext
 
 INSTALL_HINT = "newslint archive needs the dask extra: pip install 'newslint[dask]'"
 #: run bookkeeping lives in a folder whose name readers of the dataset skip ("_...")
@@ -77,7 +77,7 @@ class PartSummary:
 def require_dask() -> None:
     """Raise :class:`ArchiveError` with the install hint when the extra is missing."""
     try:
-        import dask  # noqa: F401
+        import dask
         import dask.dataframe  # noqa: F401
         import distributed  # noqa: F401
         import pyarrow  # noqa: F401
@@ -93,7 +93,7 @@ def input_kind(path: str) -> str:
     name = path.lower()
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")):
         return "jsonl"
-    if name.endswith(".parquet") or os.path.isdir(path) or name.endswith(".parquet*"):
+    if name.endswith(".parquet") or os.path.isdir(path):
         return "parquet"
     files = expand_input(path, None)
     kinds = {input_kind(f) for f in files if not os.path.isdir(f)} if files else set()
@@ -260,9 +260,7 @@ def _slice(df: Any, start: int, stop: int) -> Any:
 
 
 def _text_field(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and value != value) or type(value).__name__ in ("NAType", "NaTType"):
-        return None
-    return str(value)
+    return None if missing(value) else str(value)
 
 
 def observe_partition(
@@ -372,9 +370,8 @@ def _check_output(opts: ArchiveOptions, manifest: dict[str, Any], output_format:
                 old = json.load(f)
         except (OSError, ValueError):
             old = None
-    if old is not None and old != manifest:
-        if not opts.overwrite:
-            raise ArchiveError(f"{out}: holds findings from a different input or configuration "
+    if old is not None and old != manifest and not opts.overwrite:
+        raise ArchiveError(f"{out}: holds findings from a different input or configuration "
                                "(use --overwrite to replace them, or another output folder)")
     if old != manifest or opts.overwrite:
         for folder in (out, os.path.join(out, STATE_DIR)):
@@ -737,7 +734,7 @@ class connect:
             raise ArchiveError(f"cannot connect to the Dask scheduler {self.scheduler}: {exc}") from None
         return self.client
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.client is not None:
             self.client.close()
         if self.cluster is not None:

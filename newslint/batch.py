@@ -14,15 +14,16 @@ newslint) becomes one meta finding for that row; the rest of the batch goes on.
 from __future__ import annotations
 
 import json
+import math
 import threading
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
-from .config import Settings, settings_from_table
+from .config import Overrides, Settings, SettingsResolver, settings_from_table
 from .diagnostics import Finding, Position
 from .engine import RULE_CRASH, UNREADABLE, InputError, Linter, LintOptions, decode
-from .config import Overrides, SettingsResolver
 from .output.records import finding_record
 from .registry import Registry, default_registry
 
@@ -93,7 +94,7 @@ def lint_article(engine: BatchEngine, article_id: str, text: Any, fmt: Any = "te
         except InputError as exc:
             return [_failure(engine, article_id, UNREADABLE, f"Cannot check this article: {exc}")]
     if not isinstance(text, str):
-        what = "missing" if _missing(text) else f"not text ({type(text).__name__})"
+        what = "missing" if missing(text) else f"not text ({type(text).__name__})"
         return [_failure(engine, article_id, UNREADABLE, f"Cannot check this article: the text is {what}")]
     if "\x00" in text:
         return [_failure(engine, article_id, UNREADABLE,
@@ -105,9 +106,9 @@ def lint_article(engine: BatchEngine, article_id: str, text: Any, fmt: Any = "te
                          f"Checking this article failed and was skipped: {type(exc).__name__}: {exc}")]
 
 
-def _missing(value: Any) -> bool:
+def missing(value: Any) -> bool:
     """None, NaN or a table library's missing-value marker (pandas NA, NaT)."""
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return True
     return type(value).__name__ in ("NAType", "NaTType")
 

@@ -13,8 +13,9 @@ turned into findings by :func:`verdict_finding`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, Callable, Hashable, Iterable, Iterator, Protocol, Sequence
+from typing import Any, Protocol
 
 from .diagnostics import Finding, Position, Severity
 from .document import Document
@@ -56,7 +57,7 @@ class Article:
     """One story as cross-story rules see it: id, parsed document, and the optional
     fields that restrict comparisons (a section, a date as ``YYYY-MM-DD``)."""
 
-    __slots__ = ("id", "doc", "section", "date")
+    __slots__ = ("date", "doc", "id", "section")
 
     def __init__(self, id: str, doc: Document, section: str | None = None, date: str | None = None):
         self.id = id
@@ -154,10 +155,19 @@ def run(rules: Sequence[CrossStoryRule], rows: Any, ex: Executor) -> dict[str, A
     """Each rule's verdicts, by code, from the tagged rows of every story."""
     out: dict[str, Any] = {}
     for rule in rules:
-        code = rule.code
-        mine = ex.flatmap(rows, lambda r, code=code: (r,) if r["rule"] == code else ())
-        out[code] = rule.pipeline(mine, ex)
+        mine = ex.flatmap(rows, _RowsOf(rule.code))
+        out[rule.code] = rule.pipeline(mine, ex)
     return out
+
+
+class _RowsOf:
+    """Keeps one rule's rows (a picklable callable for the executors)."""
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def __call__(self, row: Row) -> tuple[Row, ...]:
+        return (row,) if row["rule"] == self.code else ()
 
 
 def findings(rules: Sequence[CrossStoryRule], verdicts: dict[str, Iterable[Row]],

@@ -13,9 +13,9 @@ import pytest
 pytest.importorskip("dask.dataframe")
 pytest.importorskip("distributed")
 pa = pytest.importorskip("pyarrow")
-import pyarrow.parquet as pq  # noqa: E402
+import pyarrow.parquet as pq
 
-from newslint.archive import ArchiveError, ArchiveOptions, run_archive  # noqa: E402
+from newslint.archive import ArchiveError, ArchiveOptions, run_archive
 
 TIMEOUT = 60
 
@@ -92,8 +92,8 @@ def _read_parts(out: Path) -> list[dict]:
 
 
 def _opts(inp: Path, out: Path, **kw) -> ArchiveOptions:
-    base = dict(input=str(inp), output=str(out), format_column="fmt", partition_size=3,
-                config={"select": ["ALL"], "ignore": ["grammar", "NL104"]})
+    base: dict = {"input": str(inp), "output": str(out), "format_column": "fmt", "partition_size": 3,
+                  "config": {"select": ["ALL"], "ignore": ["grammar", "NL104"]}}
     base.update(kw)
     return ArchiveOptions(**base)  # type: ignore[arg-type]
 

@@ -85,7 +85,7 @@ def _json(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def arrow_schema() -> "pyarrow.Schema":
+def arrow_schema() -> pyarrow.Schema:
     """The records' Arrow schema (needs pyarrow: ``pip install 'newslint[dask]'``)."""
     import pyarrow as pa
 

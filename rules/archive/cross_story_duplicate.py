@@ -6,9 +6,17 @@ import hashlib
 import random
 import re
 import zlib
-from typing import Any, Hashable, Iterable
+from collections.abc import Hashable, Iterable
+from typing import Any
 
-from newslint.crossstory import Article, CrossStoryRule, Executor, Row, position_fields, scope_of
+from newslint.crossstory import (
+    Article,
+    CrossStoryRule,
+    Executor,
+    Row,
+    position_fields,
+    scope_of,
+)
 from newslint.diagnostics import Severity
 from newslint.rule import Option, RuleContext
 
@@ -73,6 +81,7 @@ class CrossStoryDuplicate(CrossStoryRule):
                              minimum=0.5, maximum=1.0),
         "boilerplate": Option(5, "text in this many stories or more is boilerplate and not reported", int, minimum=3),
         "window-days": Option(0, "compare stories only within windows of this many days (0: the whole archive)", int, minimum=0),
+        "whole-story": Option(3, "a story repeating this many paragraphs of another is reported once", int, minimum=2),
     }
 
     # -- map ---------------------------------------------------------------------
@@ -99,7 +108,28 @@ class CrossStoryDuplicate(CrossStoryRule):
     def pipeline(self, rows: Any, ex: Executor) -> Any:
         banded = ex.flatmap(rows, _bands)
         found = ex.shuffle(banded, _by_band, self._bucket)
-        return ex.shuffle(found, _by_target, _emit)
+        per_paragraph = ex.shuffle(found, _by_target, _emit)
+        return ex.shuffle(per_paragraph, _by_story_pair, self._collapse)
+
+    def _collapse(self, key: Hashable, group: list[Row]) -> Iterable[Row]:
+        """A story that repeats ``whole-story`` or more paragraphs of another is
+        reported once, on its first repeated paragraph; otherwise each paragraph."""
+        group = sorted(group, key=lambda r: r["start_offset"])
+        if len(group) < self.opts["whole-story"]:
+            for r in group:
+                yield {k: v for k, v in r.items() if k not in ("scope", "other")}
+            return
+        first = group[0]
+        exact = sum(1 for r in group if r["data"]["exact"])
+        lines = ", ".join(str(r["line"]) for r in group)
+        near = f", {len(group) - exact} of them nearly" if exact < len(group) else ""
+        yield {
+            **{k: first[k] for k in ("id", "start_offset", "end_offset", "line", "column", "end_line", "end_column")},
+            "message": (f"Story repeats {len(group)} paragraphs of story '{first['other']}' "
+                        f"(lines {lines} here{near}); it may be a copy"),
+            "data": {"other_story": first["other"], "paragraphs": len(group), "exact": exact,
+                     "lines": [r["line"] for r in group]},
+        }
 
     def _bucket(self, key: Hashable, group: list[Row]) -> Iterable[Row]:
         stories = {r["id"] for r in group}
@@ -140,6 +170,10 @@ def _by_target(r: Row) -> Hashable:
     return tuple(r["target"])
 
 
+def _by_story_pair(r: Row) -> Hashable:
+    return (r["scope"], r["id"], r["other"])
+
+
 def _emit(key: Hashable, group: list[Row]) -> Iterable[Row]:
     if any(r["kind"] == "boilerplate" for r in group):
         return
@@ -156,6 +190,8 @@ def _emit(key: Hashable, group: list[Row]) -> Iterable[Row]:
                f"about {round(best['sim'] * 100)}% of its wording shared){more}")
     yield {
         **{k: best[k] for k in ("id", "start_offset", "end_offset", "line", "column", "end_line", "end_column")},
+        "scope": key[0] if isinstance(key, tuple) else "",
+        "other": best["other"],
         "message": msg,
         "data": {"other_story": best["other"], "other_line": best["other_line"], "exact": best["exact"],
                  "similarity": round(best["sim"], 2), "also_in": others},

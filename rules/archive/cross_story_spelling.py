@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Hashable, Iterable
+from collections.abc import Hashable, Iterable
+from typing import Any
 
-from newslint.crossstory import Article, CrossStoryRule, Executor, Row, position_fields, scope_of
+from newslint.crossstory import (
+    Article,
+    CrossStoryRule,
+    Executor,
+    Row,
+    position_fields,
+    scope_of,
+)
 from newslint.diagnostics import Severity
 from newslint.rule import Option, RuleContext
 
 from ..spelling._common import in_non_prose
 from ..spelling.inconsistent_spelling import (
-    _context,
     _Context,
+    _context,
     _different_people,
+    _known,
     _variant_keys,
     collect_forms,
     fill_occurrences,
@@ -35,7 +44,14 @@ class CrossStorySpelling(CrossStoryRule):
     story: one edit apart or the same romanisation skeleton (Zelensky/Zelenskyy,
     Hrytsenko/Gritsenko), an ending added on purpose (Smith/Smiths, Kowalski/Kowalska)
     is not a variant, and two people are told apart by their first names, titles
-    and surnames across the archive (Boris Johnson, Ann Johnston).  A spelling is
+    and surnames across the archive (Boris Johnson, Ann Johnston).  Unlike NL101, a
+    rarer spelling that is itself an established name or an English word (Davos
+    beside Davis, Yukon beside Yukos) is never reported: no sentence ties the two
+    together; and a changed letter makes a variant only in names of at least
+    ``min-substitution-length`` letters (Yuganskneftegaz, Yuganskneftegas), since
+    short names a letter apart are so often two names (Davis and Davos, Singh and
+    Sindh), while a letter dropped, added or swapped counts from ``min-length``
+    (Boing, Bangaldesh).  A spelling is
     reported only when another is used in at least ``min-ratio`` times as many
     stories and in at least ``min-stories`` stories.  Comparisons are made within a
     section and a date window when the archive gives them (``window-days``).
@@ -59,6 +75,8 @@ class CrossStorySpelling(CrossStoryRule):
     severity = Severity.WARNING
     options = {
         "min-length": Option(5, "shortest name (in letters) compared", int, minimum=3),
+        "min-substitution-length": Option(
+            8, "shortest name (in letters) for which one changed letter makes a variant", int, minimum=3),
         "min-ratio": Option(3.0, "the other spelling must be in this many times as many stories", float, minimum=1.0),
         "min-stories": Option(3, "the other spelling must be in at least this many stories", int, minimum=1),
         "window-days": Option(0, "compare stories only within windows of this many days (0: the whole archive)", int, minimum=0),
@@ -112,13 +130,46 @@ class CrossStorySpelling(CrossStoryRule):
                 if minor["key"] == major["key"]:
                     if minor["spelling"].lower() == major["spelling"].lower():
                         continue  # capitals only (PayPal, Paypal)
-                elif not (_variant_keys(minor["key"], major["key"])
-                          or (skeleton(minor["key"]) == skeleton(major["key"]) and minor["key"][0] == major["key"][0])):
+                elif skeleton(minor["key"]) == skeleton(major["key"]) and minor["key"][0] == major["key"][0]:
+                    pass  # one romanisation skeleton (Hrytsenko, Gritsenko)
+                elif not _variant_keys(minor["key"], major["key"]):
+                    continue
+                elif _substitution(minor["key"], major["key"]) and len(minor["key"]) < self.opts["min-substitution-length"]:
+                    # short names a letter apart are often two names (Davis and
+                    # Davos, Singh and Sindh, Hawkins and Haskins)
+                    continue
+                if _known(minor["spelling"]):
+                    # an established name or a word in its own right (Davos and
+                    # Davis, Yukon and Yukos, Preston and Peston): across stories,
+                    # with no sentence shared, it is taken for another name
                     continue
                 if _different_people(minor["spelling"], major["spelling"], _ctx(minor), _ctx(major)):
                     continue
+                if _roles_differ(minor, major):
+                    continue
                 yield {"kind": "verdict", "scope": minor["scope"], "spelling": minor["spelling"],
                        "other": major["spelling"], "stories": minor["stories"], "other_stories": major["stories"]}
+
+
+def _substitution(a: str, b: str) -> bool:
+    """Are two spellings of one length one changed letter apart (not two swapped)?"""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return not (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+
+
+def _roles_differ(a: Row, b: Row) -> bool:
+    """One is written as a surname (after first names) and never before one, the
+    other as a first name (before surnames) and never after one: Steven Gerrard,
+    Gerard Houllier."""
+    def surname(r: Row) -> bool:
+        return bool(r["firsts"]) and not r["nexts"]
+
+    def given(r: Row) -> bool:
+        return bool(r["nexts"]) and not r["firsts"]
+
+    return (surname(a) and given(b)) or (given(a) and surname(b))
 
 
 def _by_spelling(r: Row) -> Hashable:
