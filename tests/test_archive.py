@@ -55,8 +55,7 @@ def _write_parquet(path: Path, rows: list[dict], files: int = 2) -> Path:
     step = (len(rows) + files - 1) // files
     for i in range(files):
         chunk = rows[i * step:(i + 1) * step]
-        table = pa.Table.from_pylist(chunk, schema=pa.schema([("id", pa.string()), ("text", pa.string()),
-                                                              ("fmt", pa.string())]))
+        table = pa.Table.from_pylist(chunk, schema=pa.schema([(k, pa.string()) for k in rows[0]]))
         pq.write_table(table, path / f"chunk-{i}.parquet")
     return path
 
@@ -189,3 +188,38 @@ def test_without_the_extra_one_line_says_how_to_install(run_cli, tmp_path, monke
     res = run_cli("archive", str(tmp_path / "in.parquet"), "--output", str(tmp_path / "out"))
     assert res.code == 2
     assert res.err == "newslint: error: newslint archive needs the dask extra: pip install 'newslint[dask]'\n"
+
+
+def test_archive_wide_on_dask_equals_check_archive_wide(client, tmp_path, run_cli, monkeypatch):
+    from support.synthetic_archive import EXPECTED, stories
+
+    texts = stories()
+    d = tmp_path / "files"
+    d.mkdir()
+    for k, v in texts.items():
+        (d / f"{k}.txt").write_text(v, encoding="utf-8")
+    monkeypatch.chdir(d)
+    res = run_cli("check", "--isolated", "--archive-wide", "--select", "NL105,NL305", "--format", "json", ".")
+    expected = sorted((Path(f["path"]).stem, f["code"], f["line"], f["column"], f["message"].replace(".txt", ""))
+                      for f in json.loads(res.out))
+    assert {(i, c) for i, c, *_ in expected} == {(i, c) for i, c, _ in EXPECTED}
+    # dates in id order (the earlier copy is the first published); the stories
+    # spelling 'Zelenskyy' (s00-s11) and 'Zelensky' (s12, s13) fall on different days
+    rows = [{"id": k, "text": v, "fmt": "text", "desk": "news",
+             "day": "2026-11-01" if k < "s12" else "2026-11-02" if k < "s18" else "2026-11-03"}
+            for k, v in texts.items()]
+    inp = _write_parquet(tmp_path / "in", rows, files=3)
+    out = tmp_path / "out.parquet"
+    result = run_archive(_opts(inp, out, partition_size=5, archive_wide=True, section_column="desk",
+                               date_column="day", config={"select": ["NL105", "NL305"]}), client, timeout=TIMEOUT)
+    got = sorted((r["id"], r["code"], r["line"], r["column"], r["message"].replace(" (in news)", ""))
+                 for r in _read_parts(out))
+    assert got == expected
+    assert result.by_code == {"NL105": 2, "NL305": 2}
+    assert any(n.startswith("cross-NL305-") for n in os.listdir(out))
+    # a date window of one day splits the archive: nothing is in the majority any more
+    windowed = run_archive(_opts(inp, tmp_path / "w.parquet", partition_size=5, archive_wide=True,
+                                 section_column="desk", date_column="day",
+                                 config={"select": ["NL105"], "rules": {"cross-story-spelling": {"window-days": 1}}}),
+                           client, timeout=TIMEOUT)
+    assert "NL105" not in windowed.by_code
