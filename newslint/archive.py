@@ -72,6 +72,8 @@ class PartSummary:
     by_code: dict[str, int] = field(default_factory=dict)
     failed: int = 0
     failed_ids: list[str] = field(default_factory=list)
+    #: time spent linting in the task (reading, writing and Dask excluded)
+    seconds: float = 0.0
 
 
 def require_dask() -> None:
@@ -221,6 +223,7 @@ def lint_partition(
     """
     engine = engine_for(config)
     summary = PartSummary()
+    began = time.perf_counter()
     records: list[dict[str, Any]] = []
     row = first_row
     id_col, text_col, fmt_col = columns["id"], columns["text"], columns.get("format")
@@ -239,6 +242,7 @@ def lint_partition(
             for f in findings:
                 records.append(finding_record(article_id, f))
         row += len(texts)
+    summary.seconds = round(time.perf_counter() - began, 3)
     summary.findings = len(records)
     summary.by_code = dict(sorted(Counter(r["code"] for r in records).items()))
     base = os.path.join(output_dir, part_name(index, output_format))
@@ -409,6 +413,8 @@ class ArchiveResult:
     partitions: int
     resumed: int
     seconds: float
+    #: time the partitions done in this run spent linting, summed over workers
+    lint_seconds: float = 0.0
 
 
 def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False,
@@ -513,9 +519,11 @@ def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False,
         failed += s["failed"]
         by_code.update(s["by_code"])
         failed_ids.extend(s["failed_ids"])
+    lint_seconds = sum(summaries[k].get("seconds", 0.0) for k in indices)
     result = ArchiveResult(articles, findings, dict(sorted(by_code.items())), failed, failed_ids[:20],
-                           n_out, resumed, time.perf_counter() - started)
-    text = json.dumps({k: v for k, v in asdict(result).items() if k != "seconds"}, indent=2, sort_keys=True)
+                           n_out, resumed, time.perf_counter() - started, lint_seconds)
+    timings = ("seconds", "lint_seconds")
+    text = json.dumps({k: v for k, v in asdict(result).items() if k not in timings}, indent=2, sort_keys=True)
 
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8") as f:
