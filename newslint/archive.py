@@ -72,8 +72,9 @@ class PartSummary:
     by_code: dict[str, int] = field(default_factory=dict)
     failed: int = 0
     failed_ids: list[str] = field(default_factory=list)
-    #: time spent linting in the task (reading, writing and Dask excluded)
+    #: time spent linting in the task (reading, writing and Dask excluded): wall, CPU
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 def require_dask() -> None:
@@ -223,7 +224,7 @@ def lint_partition(
     """
     engine = engine_for(config)
     summary = PartSummary()
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     records: list[dict[str, Any]] = []
     row = first_row
     id_col, text_col, fmt_col = columns["id"], columns["text"], columns.get("format")
@@ -243,6 +244,7 @@ def lint_partition(
                 records.append(finding_record(article_id, f))
         row += len(texts)
     summary.seconds = round(time.perf_counter() - began, 3)
+    summary.cpu_seconds = round(time.process_time() - began_cpu, 3)
     summary.findings = len(records)
     summary.by_code = dict(sorted(Counter(r["code"] for r in records).items()))
     base = os.path.join(output_dir, part_name(index, output_format))
@@ -413,8 +415,9 @@ class ArchiveResult:
     partitions: int
     resumed: int
     seconds: float
-    #: time the partitions done in this run spent linting, summed over workers
+    #: time the partitions done in this run spent linting, summed over workers: wall, CPU
     lint_seconds: float = 0.0
+    lint_cpu_seconds: float = 0.0
 
 
 def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False,
@@ -520,9 +523,10 @@ def run_archive(opts: ArchiveOptions, client: Any, progress: bool = False,
         by_code.update(s["by_code"])
         failed_ids.extend(s["failed_ids"])
     lint_seconds = sum(summaries[k].get("seconds", 0.0) for k in indices)
+    lint_cpu = sum(summaries[k].get("cpu_seconds", 0.0) for k in indices)
     result = ArchiveResult(articles, findings, dict(sorted(by_code.items())), failed, failed_ids[:20],
-                           n_out, resumed, time.perf_counter() - started, lint_seconds)
-    timings = ("seconds", "lint_seconds")
+                           n_out, resumed, time.perf_counter() - started, lint_seconds, lint_cpu)
+    timings = ("seconds", "lint_seconds", "lint_cpu_seconds")
     text = json.dumps({k: v for k, v in asdict(result).items() if k not in timings}, indent=2, sort_keys=True)
 
     def write(tmp: str) -> None:
