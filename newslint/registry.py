@@ -1,7 +1,7 @@
 """Collects rules, input formats and output formats from plugins.
 
 Plugins load from the ``newslint`` entry-point group; built-in rules are one such
-plugin (``rules.plugin``).  The registry is built once per process and is cheap:
+plugin (``newslint_rules.plugin``, the rules/ folder).  The registry is built once per process and is cheap:
 rule modules must not do expensive work at import time.
 """
 
@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import pluggy
 
 from . import hookspecs
-from .analysis.people.names import FirstNameTables, builtin_first_name_table, first_name_tables
+from .analysis.first_names import FirstNameTables, builtin_first_name_table, first_name_tables
 from .formats import InputFormat
 from .output import OutputFormat
 from .rule import CATEGORIES, Rule

@@ -70,12 +70,12 @@ class PronounMismatch(Rule):
     summary = "An attribution pronoun that disagrees with the person quoted"
     severity = Severity.WARNING
     default_enabled = True
-    fix_safety = "display-only"
+    fix_safety = Applicability.DISPLAY_ONLY
     options = FIRST_NAME_OPTIONS.options
 
     @classmethod
     def validate_options(cls, options, base) -> None:
-        from newslint.analysis.people.names import _norm_gender
+        from newslint.analysis.first_names import _norm_gender
 
         for name, gender in (options.get("first-names") or {}).items():
             if not _norm_gender(gender):

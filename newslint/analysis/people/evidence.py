@@ -6,9 +6,9 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from ..first_names import FirstNames, _fold, _norm_gender
 from ..lexicon import GENDERED_NOUNS, GENDERED_TITLES, NEUTRAL_TITLES, PERSON_NOUNS
 from .model import Evidence, Person, Register
-from .names import FirstNames, _fold, _norm_gender
 from .patterns import _WORD_RE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,7 +65,7 @@ def _evidence(doc: "Document", reg: Register, config: Sequence[Mapping[str, Any]
         entry = _config_entry(p, config) if config else None
         if entry is not None:
             pron = str(entry.get("pronouns", "") or "").strip().lower()
-            g = _norm_gender(entry.get("gender", "")) if entry.get("gender") else ""
+            g: str | None = _norm_gender(entry.get("gender", "")) if entry.get("gender") else ""
             first_word = pron.split("/")[0].strip() if pron else ""
             gender = {"he": "m", "she": "f", "they": "they"}.get(first_word, g if g in ("m", "f") else "")
             if gender:
