@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from . import __version__, crossstory
+from . import __version__, crossstory, crossstory_run
 from .batch import FAILURE_CODES, config_key, engine_for, lint_article, missing
 from .engine import parse_document
 from .output.records import COLUMNS, arrow_schema, finding_record
@@ -279,7 +279,7 @@ def observe_partition(
     """The cross-story rules' rows for one partition (parsing each article again;
     articles that cannot be read are left to the per-article pass)."""
     engine = engine_for(config)
-    rules = crossstory.cross_rules(engine.linter.ruleset(engine.settings).rules_for("archive"))
+    rules = crossstory_run.cross_rules(engine.linter.ruleset(engine.settings).rules_for("archive"))
     if not rules:
         return []
     enabled = frozenset(r.code for r in rules)
@@ -302,7 +302,7 @@ def observe_partition(
                 doc = parse_document(text, article_id, engine.registry, fmt)
                 ctx = RuleContext(path=article_id, settings=engine.settings, enabled=enabled,
                                   registry=engine.registry)
-                out.extend(crossstory.observe(rules, crossstory.Article(
+                out.extend(crossstory_run.observe(rules, crossstory.Article(
                     article_id, doc, _text_field(sec), (_text_field(day) or "")[:10] or None), ctx))
             except Exception:  # noqa: BLE001, S112 - the per-article pass reports a broken article
                 continue
@@ -547,7 +547,7 @@ def _run_cross(client: Any, parts: Sequence[Any], starts: Sequence[int], total: 
     from distributed import wait
 
     engine = engine_for(opts.config)
-    rules = crossstory.cross_rules(engine.linter.ruleset(engine.settings).rules_for("archive"))
+    rules = crossstory_run.cross_rules(engine.linter.ruleset(engine.settings).rules_for("archive"))
     if not rules:
         return Counter()
     columns = {"id": id_col, "text": opts.text_column, "format": opts.format_column,
@@ -560,7 +560,7 @@ def _run_cross(client: Any, parts: Sequence[Any], starts: Sequence[int], total: 
         observed.append(dask.delayed(observe_partition, pure=True)(
             pieces, columns, opts.input_format, opts.config, lo))
     rows = db.from_delayed(observed)
-    verdicts = crossstory.run(rules, rows, DaskExecutor())
+    verdicts = crossstory_run.run(rules, rows, DaskExecutor())
     writes = []
     for code in sorted(verdicts):
         for i, part in enumerate(verdicts[code].to_delayed()):

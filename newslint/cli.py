@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__, archive, crossstory
+from . import __version__, archive, crossstory_run
 from .files import discover, write_atomic
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -239,7 +239,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             fixed_files += 1
             fixes_total += r.fixes_applied
 
-    extra = crossstory.check_files(disk_files, linter) if args.archive_wide else []
+    extra = crossstory_run.check_files(disk_files, linter) if args.archive_wide else []
     findings = sorted([*(f for r in results for f in r.findings), *extra], key=lambda f: f.sort_key)
     if args.write_baseline:
         try:

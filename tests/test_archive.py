@@ -13,9 +13,9 @@ import pytest
 pytest.importorskip("dask.dataframe")
 pytest.importorskip("distributed")
 pa = pytest.importorskip("pyarrow")
-import pyarrow.parquet as pq
+import pyarrow.parquet as pq  # noqa: E402
 
-from newslint.archive import ArchiveError, ArchiveOptions, run_archive
+from newslint.archive import ArchiveError, ArchiveOptions, run_archive  # noqa: E402
 
 TIMEOUT = 60
 
