@@ -223,3 +223,19 @@ def test_archive_wide_on_dask_equals_check_archive_wide(client, tmp_path, run_cl
                                  config={"select": ["NL105"], "rules": {"cross-story-spelling": {"window-days": 1}}}),
                            client, timeout=TIMEOUT)
     assert "NL105" not in windowed.by_code
+
+
+def test_cli_archive_wide_jsonl_output(client, tmp_path, run_cli):
+    from support.synthetic_archive import stories
+
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in stories().items()), encoding="utf-8")
+    out = tmp_path / "found.jsonl.gz"
+    res = run_cli("archive", str(inp), "-o", str(out), "--scheduler", client.scheduler.address, "--archive-wide",
+                  "--select", "NL105,NL305", "--partition-size", "7")
+    assert res.code == 0, res
+    assert "Checked 24 articles in 4 partitions" in res.err and "NL105 2, NL305 2" in res.err
+    lines = [json.loads(x) for p in sorted(out.glob("cross-*.jsonl.gz"))
+             for x in gzip.open(p, "rt", encoding="utf-8").read().splitlines()]
+    assert sorted((r["id"], r["code"]) for r in lines) == [("s12", "NL105"), ("s13", "NL105"),
+                                                           ("s17", "NL305"), ("s21", "NL305")]
