@@ -45,8 +45,8 @@ class CrossStorySpelling(CrossStoryRule):
     Hrytsenko/Gritsenko), an ending added on purpose (Smith/Smiths, Kowalski/Kowalska)
     is not a variant, and two people are told apart by their first names, titles
     and surnames across the archive (Boris Johnson, Ann Johnston).  Unlike NL101, a
-    rarer spelling that is itself an established name or an English word (Davos
-    beside Davis, Yukon beside Yukos) is never reported: no sentence ties the two
+    rarer spelling that is itself an established name or an English word (Preston
+    beside Peston, Yukon beside Yukos) is never reported: no sentence ties the two
     together; and a changed letter makes a variant only in names of at least
     ``min-substitution-length`` letters (Yuganskneftegaz, Yuganskneftegas), since
     short names a letter apart are so often two names (Davis and Davos, Singh and
@@ -139,8 +139,8 @@ class CrossStorySpelling(CrossStoryRule):
                     # Davos, Singh and Sindh, Hawkins and Haskins)
                     continue
                 if _known(minor["spelling"]):
-                    # an established name or a word in its own right (Davos and
-                    # Davis, Yukon and Yukos, Preston and Peston): across stories,
+                    # an established name or a word in its own right (Yukon and
+                    # Yukos, Preston and Peston): across stories,
                     # with no sentence shared, it is taken for another name
                     continue
                 if _different_people(minor["spelling"], major["spelling"], _ctx(minor), _ctx(major)):
