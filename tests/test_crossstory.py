@@ -91,3 +91,14 @@ def test_corpus_seeded_archive_finds_a_planted_copy(run_cli, tmp_path):
     res = run_cli("check", "--isolated", "--archive-wide", "--select", "NL305", "--format", "json", str(d))
     found = [(Path(f["path"]).stem, f["data"]["other_story"]) for f in json.loads(res.out)]
     assert (target, str(d / f"{donor}.txt")) in found
+
+
+def test_short_names_a_letter_apart_and_known_names_are_two_names(run_cli, tmp_path):
+    texts = {}
+    for i in range(6):
+        texts[f"a{i}"] = (f"Story {i}\n\nJohn Davis met Robert Peston at the Boeing plant on day {i}.\n")
+    texts["b0"] = "Story b\n\nThe forum in Davos heard Mr Preston speak about the Boing jets.\n"
+    d = _write(tmp_path / "archive", texts)
+    res = run_cli("check", "--isolated", "--archive-wide", "--select", "NL105", "--format", "json", str(d))
+    found = [(Path(f["path"]).stem, f["message"].split("'")[1], f["suggestions"]) for f in json.loads(res.out)]
+    assert found == [("b0", "Boing", ["Boeing"])]
