@@ -112,6 +112,8 @@ _NOUN_AFTER_PREPOSITION = re.compile(
     r"(?:the|a|an|this|that|his|her|their|its|[\w\-]+['’]s)\s+(?:[\w\-]+\s+){0,3}$",
     re.I,
 )
+#: A relative clause after a role noun ("the woman who", "the nurse that").
+_RELATIVE_AFTER = re.compile(r"\s+(?:who|whom|whose|that)\b")
 #: A role noun with its organisation before the speech verb: "a spokeswoman for
 #: the Home Office said".
 _ROLE_OF_SPEECH = re.compile(
@@ -552,6 +554,7 @@ class _Walk:
                 return
             break
         if self._apposed(s, word, g):
+            self._described(word, e)
             return
         # the determiner of the noun phrase: "a Conservative party spokeswoman"
         if word == "year-old":
@@ -570,6 +573,7 @@ class _Walk:
                 if low in _DEFINITE or low in _INDEFINITE or low in _RELATION_OPENERS or low.endswith(("'s", "’s")):
                     prev = low
                     if self._apposed(pm.start(1), word, g):
+                        self._described(word, e)
                         return  # "Mr Pike, a businessman who..."
                     before = _PREV_WORD_RE.search(text, max(0, pm.start(1) - 20), pm.start(1))
                     if before is not None and before.group(1).lower() in _COPULAS:
@@ -615,6 +619,13 @@ class _Walk:
             for w in words.group(1).lower().split():
                 if w in PERSON_NOUNS or w in NEUTRAL_TITLES or w in GENDERED_NOUNS:
                     self.roles[w] = r
+
+    def _described(self, word: str, e: int) -> None:
+        """A description in apposition with a relative clause puts its person in
+        view: "his clash with Ann Lee, the nurse who challenged him"."""
+        r = self.roles.get(word)
+        if r is not None and _RELATIVE_AFTER.match(self.text, e):
+            self.add(r, SUBJECT)
 
     def _apposed(self, at: int, word: str, g: str | None) -> bool:
         """True when the role phrase starting at ``at`` is in apposition to the
