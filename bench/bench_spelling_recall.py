@@ -8,9 +8,12 @@ is absent):
 
 1. **Findings on untouched copy.**  Every rule of the family is selected
    (dialect-mix, off by default, included) and every finding is listed as
-   ``file:line:col CODE message`` for review, then each rule's count and rate
-   per 10,000 words.  The corpus is professionally edited, so a finding there is
-   a false one unless review shows a genuine slip in the copy.
+   ``[verdict] file:line:col CODE message`` for review, then each rule's count
+   and rate per 10,000 words, all findings and those not reviewed as genuine.
+   The corpus is professionally edited, so a finding there is a false one
+   unless review shows a genuine slip in the copy; verdicts are kept in
+   ``bench/spelling_review.tsv`` (file, code, flagged text, verdict, note), and
+   a finding not listed there is "unreviewed".
 
 2. **Recall on re-spelled names.**  For each story and each kind of edit
    (``doubled``, ``dropped``, ``swapped``, ``substituted`` letter), one use of a
@@ -169,22 +172,44 @@ def _linter(select: tuple[str, ...]):
     return Linter(registry, resolver, LintOptions()), resolver
 
 
-def findings_on_copy(sources: list[tuple[str, str]], quiet: bool) -> tuple[Counter, int, list[str]]:
+REVIEW = Path(__file__).resolve().parent / "spelling_review.tsv"
+
+
+def load_review(path: Path = REVIEW) -> dict[tuple[str, str, str], str]:
+    """(file name, code, flagged text) -> verdict ("genuine" or "false"), from the
+    review file beside this bench."""
+    out: dict[tuple[str, str, str], str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, code, flagged, verdict = line.split("\t")[:4]
+                out[(name, code, flagged)] = verdict
+    return out
+
+
+class Reviewed(NamedTuple):
+    line: str  # file:line:col CODE message
+    code: str
+    verdict: str  # genuine, false or unreviewed
+
+
+def findings_on_copy(sources: list[tuple[str, str]]) -> tuple[list[Reviewed], list[str], int]:
+    """Every NL1xx finding on the untouched stories with its verdict, the codes of
+    the family and the number of words."""
     linter, resolver = _linter(("NL1",))
     settings = resolver.for_path(sources[0][0])
-    by_code: Counter = Counter()
+    review = load_review()
     words = 0
-    lines = []
+    out = []
     for path, source in sources:
         result = linter.lint_source(source, path, settings)
         words += parse(source, "text", path).word_count
+        name = Path(path).name
         for f in result.findings:
-            by_code[f.code] += 1
-            lines.append(f"{Path(path).name}:{f.start.line}:{f.start.column}: {f.code} {f.message}")
+            verdict = review.get((name, f.code, f.flagged), "unreviewed")
+            out.append(Reviewed(f"{name}:{f.start.line}:{f.start.column}: {f.code} {f.message}", f.code, verdict))
     codes = sorted(r.code for r in linter.ruleset(settings).rules_for(sources[0][0]) if r.code.startswith("NL1"))
-    for c in codes:
-        by_code.setdefault(c, 0)
-    return by_code, words, lines
+    return out, codes, words
 
 
 def recall(sources: list[tuple[str, str]], seed: int, verbose: bool) -> dict[str, dict]:
@@ -231,18 +256,18 @@ def main(argv: list[str] | None = None) -> int:
     sources = [(str(p), p.read_text(encoding="utf-8")) for p in paths]
     t0 = time.perf_counter()
 
-    by_code, words, lines = findings_on_copy(sources, args.quiet)
+    found, codes, words = findings_on_copy(sources)
     if not args.quiet:
-        print("Findings on untouched copy (every NL1xx rule selected):")
-        for line in lines:
-            print("  " + line)
+        print("Findings on untouched copy (every NL1xx rule selected), with the verdict of review:")
+        for r in found:
+            print(f"  [{r.verdict}] {r.line}")
     print(f"\n{len(sources)} articles, {words} words")
-    print("| rule | findings | per 10,000 words |")
-    print("| --- | --- | --- |")
-    for code, n in sorted(by_code.items()):
-        print(f"| {code} | {n} | {n / words * 10000:.2f} |")
-    total = sum(by_code.values())
-    print(f"| all | {total} | {total / words * 10000:.2f} |")
+    print("| rule | findings | per 10,000 words | false or unreviewed | per 10,000 words |")
+    print("| --- | --- | --- | --- | --- |")
+    for code in codes + ["all"]:
+        mine = [r for r in found if code in ("all", r.code)]
+        bad = [r for r in mine if r.verdict != "genuine"]
+        print(f"| {code} | {len(mine)} | {len(mine) / words * 10000:.2f} | {len(bad)} | {len(bad) / words * 10000:.2f} |")
 
     res = recall(sources, args.seed, args.misses)
     print(f"\nRecall on one re-spelled name per story (seed {args.seed}; rules {', '.join(RECALL_RULES)}):")

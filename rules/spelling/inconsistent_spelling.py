@@ -20,9 +20,11 @@ from ._common import (
     known_names,
     pieces,
     quoted_note,
+    sentence_initial,
     strip_possessive,
     vocabulary,
 )
+from ._word_names import unknown_spelling, word_name_pairs
 from .house_style import HONORIFICS, given_name, house_for, house_options, person_word
 from .misspelling import misspellings
 
@@ -118,11 +120,13 @@ class InconsistentSpelling(Rule):
         house = house_for(house_options(ctx), ctx)
         groups = house.group_index(fold)
         forms = collect_forms(doc, groups)
-        if len(forms) < 2:
+        if not forms:
             return
         pairs = similar_pairs(forms, groups, self.opts["min-length"], self.opts["case-variants"])
-        if not pairs:
+        word_pairs = self._word_pairs(doc, forms)
+        if not pairs and not word_pairs:
             return
+        pairs = sorted(set(pairs) | word_pairs.keys())
         involved = {f for p in pairs for f in p}
         fill_occurrences(doc, forms, involved)
         self._drop_occurrences(doc, house, groups, [forms[t] for t in involved])
@@ -131,6 +135,9 @@ class InconsistentSpelling(Rule):
         for a, b in pairs:
             fa, fb = forms[a], forms[b]
             if not fa.occ or not fb.occ:
+                continue
+            word = word_pairs.get((a, b))
+            if word is not None and not _word_wins(doc, forms[word], forms[b if word == a else a]):
                 continue
             same_group = groups.get(fa.key) is not None and groups.get(fa.key) == groups.get(fb.key)
             if not same_group:
@@ -166,6 +173,20 @@ class InconsistentSpelling(Rule):
                 continue  # NL103 reports it as a misspelling (Ukranian)
             known = _known_among(target, group, forms) and not _known_among(t, group, forms)
             yield from self._report(doc, forms[t], forms[target], target.lower() in preferred, known)
+
+    def _word_pairs(self, doc: Document, forms: dict[str, Form]) -> dict[tuple[str, str], str]:
+        """Spellings in no word or name list paired with a capitalised English word
+        one edit away (Natonal, National): pair -> the word, added to ``forms``."""
+        unknown = [(t, f.key) for t, f in forms.items() if unknown_spelling(t, f.key)]
+        if not unknown:
+            return {}
+        out: dict[tuple[str, str], str] = {}
+        texts, _ = vocabulary(doc)
+        for text, word, key in word_name_pairs(texts, unknown, self.opts["min-length"]):
+            if _variant_keys(forms[text].key, key):
+                forms.setdefault(word, Form(word, key))
+                out[(text, word) if text < word else (word, text)] = word
+        return out
 
     def _drop_occurrences(self, doc, house, groups, forms: list[Form]) -> None:
         """Forget uses that do not count: in URLs or code, in quotations when
@@ -229,6 +250,34 @@ class InconsistentSpelling(Rule):
             )
 
 
+def _word_wins(doc: Document, word: Form, other: Form) -> bool:
+    """Is a capitalised English word used as a name often enough to make another
+    spelling a slip?  Either at least as often as it and once in mid-sentence,
+    or in the same phrase: after the same capitalised word (Paul Tucker, Paul
+    Tuckker; Wall Street, Wall Sttreet)."""
+    if _same_phrase(doc, word, other):
+        return True
+    if len(word.occ) < len(other.occ):
+        return False
+    if all(sentence_initial(doc, o.start) for o in word.occ):
+        return False
+    # a word met only as the end of fixed names (Standard Life, Grand National):
+    # the other spelling must end one of them too (Grand Natonal, not Liffe)
+    heads = set()
+    for o in word.occ:
+        prev = _joined_prev(doc, o.word) if o.word > 0 else None
+        if prev is None or not prev[:1].isupper() or person_word(prev):
+            return True
+        heads.add(prev)
+    return any(o.word > 0 and _joined_prev(doc, o.word) in heads for o in other.occ)
+
+
+def _same_phrase(doc: Document, a: Form, b: Form) -> bool:
+    """Do both spellings follow the same capitalised word somewhere?"""
+    before = {p for o in a.occ if o.word > 0 and (p := _joined_prev(doc, o.word)) and p[:1].isupper()}
+    return bool(before) and any(o.word > 0 and _joined_prev(doc, o.word) in before for o in b.occ)
+
+
 def _uses(n: int) -> str:
     return "1 use" if n == 1 else f"{n} uses"
 
@@ -265,7 +314,7 @@ def fill_occurrences(doc: Document, forms: dict[str, Form], wanted: set[str]) ->
     """Record where each spelling in ``wanted`` appears (one pass over the words)."""
     for i, w in enumerate(doc.words):
         t = w.text
-        if not t[:1].isupper():
+        if not t[:1].isupper() and "-" not in t:
             continue
         for start, piece in pieces(t, w.start):
             if "’" in piece:
