@@ -160,6 +160,13 @@ def skip_quoted(opts: dict, doc: "Document", offset: int) -> bool:
     return opts.get("quotes") == "ignore" and doc.in_quote(offset)
 
 
+#: Days and months, written capitalised before a name ("On Friday Kelleher
+#: said"): never a given name, even those that are also first names (April, June)
+CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December".split()
+)
+
 #: Lower-case particles inside names (Tamim bin Hamad, Chambre de Commerce,
 #: Ursula von der Leyen)
 NAME_PARTICLES = frozenset(

@@ -12,6 +12,7 @@ from newslint.rule import Option, Rule, RuleContext
 
 from . import _house
 from ._common import (
+    CALENDAR,
     QUOTES_OPTION,
     english_words,
     first_names,
@@ -139,8 +140,8 @@ def house_options(ctx: RuleContext) -> dict[str, Any]:
 def given_name(word: str) -> bool:
     """A capitalised word that can stand before a surname: a common first name, or
     a capitalised word that is neither an English word nor a title (Andrian,
-    Ruhollah, Volodymyr)."""
-    if not word[:1].isupper() or word in HONORIFICS or "'" in word or "’" in word:
+    Ruhollah, Volodymyr).  Days and months never are ("On Friday Kelleher said")."""
+    if not word[:1].isupper() or word in HONORIFICS or "'" in word or "’" in word or word in CALENDAR:
         return False
     return word in first_names() or fold(word) not in english_words()
 
