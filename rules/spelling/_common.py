@@ -12,6 +12,8 @@ import gzip
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import filterfalse
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -119,13 +121,13 @@ def vocabulary(doc: "Document") -> tuple[frozenset[str], frozenset[str]]:
     if cached is None:
         built = doc.__dict__.get("words")  # Document.words, if a rule built it
         if built is not None:
-            texts = {w.text for w in built}
+            texts = set(map(attrgetter("text"), built))
         else:  # strings only: cheaper than Word tuples, built when a rule needs positions
             from newslint.analysis.text import WORD_RE
 
             texts = set(WORD_RE.findall(doc.text))
         extra = []
-        for t in [t for t in texts if not t.isalnum()]:  # hyphens, full stops, apostrophes
+        for t in list(filterfalse(str.isalnum, texts)):  # hyphens, full stops, apostrophes
             if "-" in t or "." in t:
                 for p in _SPLIT.split(t):
                     extra.append(p)

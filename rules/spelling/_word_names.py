@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ._common import english_words, first_names, fold, known_names
+from ._common import english_words, first_names, known_names
 
 
 def unknown_spelling(text: str, key: str) -> bool:
@@ -23,13 +23,13 @@ def unknown_spelling(text: str, key: str) -> bool:
 
 
 def word_name_pairs(
-    texts: Iterable[str], unknown: Iterable[tuple[str, str]], min_length: int
+    word_forms: Iterable[tuple[str, str]], unknown: Iterable[tuple[str, str]], min_length: int
 ) -> list[tuple[str, str, str]]:
-    """``(spelling, word, word_key)`` for each spelling in ``unknown`` (text, folded
-    key) and each capitalised English word of ``texts`` one edit apart from it,
-    with the same first letter, the longer of the two at least ``min_length``
-    letters.  The edit is checked by the caller (``_variant_keys``); here only the
-    cheap filters run: first letter and length."""
+    """``(spelling, word, word_key)`` for each spelling in ``unknown`` and each
+    capitalised English word in ``word_forms`` (both as text and folded key) with
+    the same first letter and a length one apart at most, the longer of the two at
+    least ``min_length`` letters.  Only these cheap filters run here; the caller
+    checks the edit (``_variant_keys``)."""
     wanted: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for text, key in unknown:
         if len(key) >= min_length - 1:
@@ -37,16 +37,9 @@ def word_name_pairs(
                 wanted.setdefault((key[0], n), []).append((text, key))
     if not wanted:
         return []
-    words = english_words()
     out: list[tuple[str, str, str]] = []
-    for t in texts:
-        if not t[:1].isupper() or len(t) < 3 or not t.isalpha() or t.isupper():
-            continue
-        key = t.lower() if t.isascii() else fold(t)
-        spellings = wanted.get((key[0], len(key)))
-        if spellings is None or key not in words:
-            continue
-        for text, skey in spellings:
+    for t, key in word_forms:
+        for text, skey in wanted.get((key[0], len(key)), ()):
             if max(len(key), len(skey)) >= min_length and skey != key:
                 out.append((text, t, key))
     return out

@@ -60,7 +60,12 @@ class InconsistentSpelling(Rule):
     Dmytrenko and Dmitrenko, Kharkov and Kharkiv) with no list of names given in
     advance.
 
-    Capitalised words that are not ordinary English words are compared with each other:
+    Capitalised words that are not ordinary English words are compared with each other
+    and, when a spelling is in no word or name list at all, with the capitalised
+    English words of the story (Grand National and Grand Natonal, Tom Baker and Tom
+    Bakker: the word must be used at least as often, once in mid-sentence, or in the
+    same phrase, and a word met only at the end of fixed names, Standard Life, pairs
+    only with a spelling in one of them):
     two spellings one edit apart (a letter added, dropped, changed or two letters
     swapped; accents and case ignored) are one name, and so are the spellings that the
     house-style packs list for one place or person (Kiev and Kyiv, which no string
@@ -96,7 +101,8 @@ class InconsistentSpelling(Rule):
     Fix safety: unsafe; the other spelling replaces the flagged one, but the majority
     is not always right.
 
-    Options: ``min-length`` (shortest name compared by similarity, default 5),
+    Options: ``min-length`` (the longer of two spellings compared by similarity
+    has at least this many letters, default 4: Kan and Kane, Rosi and Rossi),
     ``allow`` (names never flagged) and ``quotes`` (``"flag"`` or ``"ignore"`` text
     inside quotation marks).
     """
@@ -108,7 +114,9 @@ class InconsistentSpelling(Rule):
     severity = Severity.WARNING
     fix_safety = "unsafe"
     options = {
-        "min-length": Option(5, "shortest name (in letters) compared by similarity", int, minimum=3),
+        "min-length": Option(
+            4, "shortest name (in letters) compared by similarity: the longer of the two spellings", int, minimum=3
+        ),
         "case-variants": Option(
             False, "also flag spellings that differ only in capitals (PayPal/Paypal, CeBIT/Cebit)", bool
         ),
@@ -119,11 +127,12 @@ class InconsistentSpelling(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         house = house_for(house_options(ctx), ctx)
         groups = house.group_index(fold)
-        forms = collect_forms(doc, groups)
+        word_forms: list[tuple[str, str]] = []
+        forms = collect_forms(doc, groups, word_forms)
         if not forms:
             return
         pairs = similar_pairs(forms, groups, self.opts["min-length"], self.opts["case-variants"])
-        word_pairs = self._word_pairs(doc, forms)
+        word_pairs = self._word_pairs(forms, word_forms)
         if not pairs and not word_pairs:
             return
         pairs = sorted(set(pairs) | word_pairs.keys())
@@ -174,15 +183,16 @@ class InconsistentSpelling(Rule):
             known = _known_among(target, group, forms) and not _known_among(t, group, forms)
             yield from self._report(doc, forms[t], forms[target], target.lower() in preferred, known)
 
-    def _word_pairs(self, doc: Document, forms: dict[str, Form]) -> dict[tuple[str, str], str]:
+    def _word_pairs(self, forms: dict[str, Form], word_forms: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """Spellings in no word or name list paired with a capitalised English word
         one edit away (Natonal, National): pair -> the word, added to ``forms``."""
+        if not word_forms:
+            return {}
         unknown = [(t, f.key) for t, f in forms.items() if unknown_spelling(t, f.key)]
         if not unknown:
             return {}
         out: dict[tuple[str, str], str] = {}
-        texts, _ = vocabulary(doc)
-        for text, word, key in word_name_pairs(texts, unknown, self.opts["min-length"]):
+        for text, word, key in word_name_pairs(word_forms, unknown, self.opts["min-length"]):
             if _variant_keys(forms[text].key, key):
                 forms.setdefault(word, Form(word, key))
                 out[(text, word) if text < word else (word, text)] = word
@@ -285,24 +295,33 @@ def _uses(n: int) -> str:
 # -- collecting names ------------------------------------------------------------------------
 
 
-def collect_forms(doc: Document, groups: dict[str, tuple[int, str]]) -> dict[str, Form]:
+def collect_forms(
+    doc: Document, groups: dict[str, tuple[int, str]], word_forms: list[tuple[str, str]] | None = None
+) -> dict[str, Form]:
     """Capitalised words that may be names, by spelling (possessives stripped;
-    occurrences are filled in later, for the spellings that matter)."""
+    occurrences are filled in later, for the spellings that matter).  Capitalised
+    English words (National, Baker) are no forms; with ``word_forms`` they are
+    collected there as (text, folded key)."""
     words = english_words()
     texts, _ = vocabulary(doc)
     forms: dict[str, Form] = {}
+    caps = [t for t in texts if t[0].isupper()]
     # letters only: hyphenated words and possessives are in the vocabulary as
     # parts and stripped forms too; contractions (They're) and codes (A380) are no names
-    for t in [t for t in texts if t[0].isupper() and len(t) >= 4 and t.isalpha()]:
+    for t in caps:
+        if len(t) < 3 or not t.isalpha():
+            continue
         if t.isupper() or (t[-1] == "s" and t[:-1].isupper()):
             continue  # acronyms and their plurals (NGOs, MMORPGs)
         key = t.lower() if t.isascii() else fold(t)
         if key in words and key not in groups:
+            if word_forms is not None:
+                word_forms.append((t, key))
             continue
         forms[t] = Form(t, key)
     # names with an apostrophe inside (O'Brien): one form whichever apostrophe is
     # typed (O'Brien, O’Brien), so the style of the mark is not taken for spelling
-    for t in [t for t in texts if t[0].isupper() and ("'" in t or "’" in t)]:
+    for t in [t for t in caps if "'" in t or "’" in t]:
         if strip_possessive(t) != t or _CONTRACTION.search(t) or not t.replace("'", "").replace("’", "").isalpha():
             continue
         t = t.replace("’", "'")
@@ -363,10 +382,10 @@ def similar_pairs(
     for keys_ in by_skeleton.values():
         if len(keys_) > 1:
             _add_all(pairs, _first_forms(keys_, by_key, case_variants))
-    # one edit apart
-    keys = [k for k in by_key if len(k) >= min_length]
+    # one edit apart, the longer spelling at least min_length letters (Rosi, Rossi)
+    keys = [k for k in by_key if len(k) >= min_length - 1]
     for a, b in candidate_pairs(keys):
-        if _variant_keys(a, b):
+        if max(len(a), len(b)) >= min_length and _variant_keys(a, b):
             for ta in by_key[a]:
                 for tb in by_key[b]:
                     if case_variants or ta.lower() != tb.lower():
