@@ -84,7 +84,12 @@ def _err(message: str) -> None:
     print(f"newslint: error: {message}", file=sys.stderr)
 
 
-def _registry():
+def _registry(args: argparse.Namespace | None = None):
+    """The registry the command runs with: the one given to :func:`main`, else
+    the default one (built-in rules and installed plugins)."""
+    given = getattr(args, "registry", None)
+    if given is not None:
+        return given
     from .registry import default_registry
 
     return default_registry()
@@ -165,12 +170,12 @@ def write_atomic(path: str, text: str, has_bom: bool) -> None:
 _WORKER = None
 
 
-def _worker_init(overrides, options) -> None:
+def _worker_init(overrides, options, registry=None) -> None:
     global _WORKER
     from .config import SettingsResolver
     from .engine import Linter
 
-    registry = _registry()
+    registry = registry or _registry()
     _WORKER = Linter(registry, SettingsResolver(registry, overrides), options)
 
 
@@ -190,7 +195,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .registry import PluginError
 
     try:
-        registry = _registry()
+        registry = _registry(args)
     except PluginError as exc:
         _err(str(exc))
         return EXIT_ERROR
@@ -246,7 +251,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             resolver.for_path(f)
         jobs = args.jobs or os.cpu_count() or 1
         if jobs > 1 and len(disk_files) > 1:
-            results.extend(_lint_parallel(disk_files, overrides, options, jobs))
+            results.extend(_lint_parallel(disk_files, overrides, options, jobs, args.registry))
         else:
             results.extend(linter.lint_path(f) for f in disk_files)
     except ConfigError as exc:
@@ -355,11 +360,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _lint_parallel(files: list[str], overrides, options, jobs: int):
+def _lint_parallel(files: list[str], overrides, options, jobs: int, registry=None):
+    """Lint ``files`` in ``jobs`` processes; a registry given to :func:`main` is
+    handed to the workers (it reaches them when processes are forked), else each
+    worker builds the default one."""
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(files) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(overrides, options)) as pool:
+    initargs = (overrides, options) if registry is None else (overrides, options, registry)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=initargs) as pool:
         return list(pool.map(_worker_lint, files, chunksize=chunk))
 
 
@@ -384,7 +393,7 @@ def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args) -
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rules = registry.all_rules()
     if args.format == "json":
         print(json.dumps([_rule_dict(r) for r in rules], indent=2, ensure_ascii=False))
@@ -417,7 +426,7 @@ def _rule_dict(r) -> dict:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rule = registry.lookup(args.rule)
     if rule is None:
         try:
@@ -462,7 +471,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except ImportError:
         _err("the stats command is not available in this installation")
         return EXIT_ERROR
-    text, status = run_stats(args.paths, args.format)
+    text, status = run_stats(args.paths, args.format, _registry(args))
     sys.stdout.write(text)
     return status
 
@@ -476,9 +485,11 @@ def cmd_lsp(args: argparse.Namespace) -> int:
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, registry=None) -> int:
+    """Run the command line; ``registry`` replaces the default one (embedding, tests)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.registry = registry
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
