@@ -23,23 +23,24 @@ def unknown_spelling(text: str, key: str) -> bool:
 
 
 def word_name_pairs(
-    word_forms: Iterable[tuple[str, str]], unknown: Iterable[tuple[str, str]], min_length: int
+    word_forms: Iterable[tuple[str, str]], spellings: Iterable[tuple[str, str]], min_length: int
 ) -> list[tuple[str, str, str]]:
-    """``(spelling, word, word_key)`` for each spelling in ``unknown`` and each
-    capitalised English word in ``word_forms`` (both as text and folded key) with
-    the same first letter and a length one apart at most, the longer of the two at
-    least ``min_length`` letters.  Only these cheap filters run here; the caller
-    checks the edit (``_variant_keys``)."""
-    wanted: dict[tuple[str, int], list[tuple[str, str]]] = {}
-    for text, key in unknown:
-        if len(key) >= min_length - 1:
-            for n in (len(key) - 1, len(key), len(key) + 1):
-                wanted.setdefault((key[0], n), []).append((text, key))
-    if not wanted:
-        return []
-    out: list[tuple[str, str, str]] = []
+    """``(spelling, word, word_key)`` for each spelling of ``spellings`` in no word
+    or name list and each capitalised English word of ``word_forms`` (both as text
+    and folded key) with the same first letter and a length one apart at most, the
+    longer of the two at least ``min_length`` letters.  Only these cheap filters run
+    here; the caller checks the edit (``_variant_keys``)."""
+    words: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for t, key in word_forms:
-        for text, skey in wanted.get((key[0], len(key)), ()):
-            if max(len(key), len(skey)) >= min_length and skey != key:
-                out.append((text, t, key))
+        words.setdefault((key[0], len(key)), []).append((t, key))
+    out: list[tuple[str, str, str]] = []
+    for text, skey in spellings:
+        n = len(skey)
+        if n < min_length - 1:
+            continue
+        first = skey[0]
+        near = [w for m in (n - 1, n, n + 1) for w in words.get((first, m), ())
+                if max(m, n) >= min_length and w[1] != skey]
+        if near and unknown_spelling(text, skey):
+            out.extend((text, t, key) for t, key in near)
     return out

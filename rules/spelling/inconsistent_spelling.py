@@ -24,7 +24,7 @@ from ._common import (
     strip_possessive,
     vocabulary,
 )
-from ._word_names import unknown_spelling, word_name_pairs
+from ._word_names import word_name_pairs
 from .house_style import HONORIFICS, given_name, house_for, house_options, person_word
 from .misspelling import misspellings
 
@@ -188,11 +188,9 @@ class InconsistentSpelling(Rule):
         one edit away (Natonal, National): pair -> the word, added to ``forms``."""
         if not word_forms:
             return {}
-        unknown = [(t, f.key) for t, f in forms.items() if unknown_spelling(t, f.key)]
-        if not unknown:
-            return {}
         out: dict[tuple[str, str], str] = {}
-        for text, word, key in word_name_pairs(word_forms, unknown, self.opts["min-length"]):
+        spellings = [(t, f.key) for t, f in forms.items()]
+        for text, word, key in word_name_pairs(word_forms, spellings, self.opts["min-length"]):
             if _variant_keys(forms[text].key, key):
                 forms.setdefault(word, Form(word, key))
                 out[(text, word) if text < word else (word, text)] = word
@@ -441,7 +439,8 @@ def skeleton(key: str) -> str:
     """A folded spelling with the letters that Ukrainian and Russian romanisation
     render differently merged: h/g (Hrytsenko, Gritsenko) and y/i (Zelenskyy,
     Zelenskii), runs of i made one."""
-    return _SKELETON_RUNS.sub("i", key.replace("g", "h").replace("y", "i"))
+    merged = key.replace("g", "h").replace("y", "i")
+    return _SKELETON_RUNS.sub("i", merged) if "ii" in merged else merged
 
 
 def _first_forms(keys: list[str], by_key: dict[str, list[str]], case_variants: bool) -> list[str]:
