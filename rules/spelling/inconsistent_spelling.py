@@ -261,8 +261,8 @@ class InconsistentSpelling(Rule):
 def _word_wins(doc: Document, word: Form, other: Form) -> bool:
     """Is a capitalised English word used as a name often enough to make another
     spelling a slip?  Either at least as often as it and once in mid-sentence,
-    or in the same phrase: after the same capitalised word (Paul Tucker, Paul
-    Tuckker; Wall Street, Wall Sttreet)."""
+    or in the same phrase: next to the same capitalised word (Paul Tucker, Paul
+    Tuckker; Financial Times, Financiaal Times)."""
     if _same_phrase(doc, word, other):
         return True
     if len(word.occ) < len(other.occ):
@@ -281,9 +281,13 @@ def _word_wins(doc: Document, word: Form, other: Form) -> bool:
 
 
 def _same_phrase(doc: Document, a: Form, b: Form) -> bool:
-    """Do both spellings follow the same capitalised word somewhere?"""
+    """Do both spellings follow, or come before, the same capitalised word
+    somewhere (Wall Street, Wall Sttreet; Financial Times, Financiaal Times)?"""
     before = {p for o in a.occ if o.word > 0 and (p := _joined_prev(doc, o.word)) and p[:1].isupper()}
-    return bool(before) and any(o.word > 0 and _joined_prev(doc, o.word) in before for o in b.occ)
+    if before and any(o.word > 0 and _joined_prev(doc, o.word) in before for o in b.occ):
+        return True
+    after = {n for o in a.occ if (n := _joined_next(doc, o.word)) and n[:1].isupper()}
+    return bool(after) and any(_joined_next(doc, o.word) in after for o in b.occ)
 
 
 def _uses(n: int) -> str:
