@@ -7,12 +7,12 @@ import difflib
 import json
 import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from . import __version__
+from .files import discover, write_atomic
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -95,76 +95,6 @@ def _registry(args: argparse.Namespace | None = None):
     return default_registry()
 
 
-def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = False) -> tuple[list[str], list[str]]:
-    """Files to check, and error messages for paths that do not exist."""
-    files: list[str] = []
-    errors: list[str] = []
-    seen: set[str] = set()
-
-    def add(f: str) -> None:
-        key = os.path.normpath(f)
-        if key not in seen:
-            seen.add(key)
-            files.append(f)
-
-    for raw in paths:
-        if raw == "-":
-            add("-")
-            continue
-        if os.path.isdir(raw):
-            walk_errors: list[OSError] = []
-            for root, dirs, names in os.walk(raw, onerror=walk_errors.append):
-                settings = resolver.for_path(os.path.join(root, "_"))
-                dirs[:] = sorted(
-                    d for d in dirs if not settings.is_excluded(os.path.join(root, d))
-                )
-                for name in sorted(names):
-                    full = os.path.join(root, name)
-                    fs = resolver.for_path(full)
-                    if fs.is_included(full, registry) and not fs.is_excluded(full):
-                        add(os.path.normpath(full) if raw != "." else os.path.relpath(full))
-            for exc in walk_errors:
-                errors.append(f"{exc.filename or raw}: cannot read directory: {exc.strerror or exc}")
-        elif os.path.exists(raw):
-            if force_exclude and resolver.for_path(raw).is_excluded(raw):
-                continue
-            add(raw)
-        else:
-            try:
-                os.stat(raw)
-            except PermissionError:
-                errors.append(f"{raw}: permission denied")
-                continue
-            except OSError:
-                pass
-            errors.append(f"{raw}: no such file or directory")
-    return files, errors
-
-
-def write_atomic(path: str, text: str, has_bom: bool) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, BOM kept), atomically, keeping its mode."""
-    data = (b"\xef\xbb\xbf" if has_bom else b"") + text.encode("utf-8")
-    path = os.path.realpath(path)  # fix the file a symbolic link points to, keep the link
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 # -- worker processes ------------------------------------------------------------------
 
 _WORKER = None
@@ -190,7 +120,7 @@ def _worker_lint(path: str):
 def cmd_check(args: argparse.Namespace) -> int:
     from .baseline import Baseline, BaselineError
     from .config import ConfigError, Overrides, SettingsResolver
-    from .engine import FileResult, Linter, LintOptions, decode, InputError
+    from .engine import FileResult, InputError, Linter, LintOptions, decode
     from .output import OutputContext
     from .registry import PluginError
 
@@ -284,12 +214,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if r.fixed_source is None or r.original_source is None:
             continue
         if args.diff:
-            bom = "\ufeff" if r.has_bom else ""
+            mark = "\ufeff" if r.has_bom else ""
             diffs.append(
                 "".join(
                     difflib.unified_diff(
-                        (bom + r.original_source).splitlines(keepends=True),
-                        (bom + r.fixed_source).splitlines(keepends=True),
+                        (mark + r.original_source).splitlines(keepends=True),
+                        (mark + r.fixed_source).splitlines(keepends=True),
                         fromfile=f"a/{r.path.lstrip('/')}",
                         tofile=f"b/{r.path.lstrip('/')}",
                     )
@@ -349,9 +279,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     unreadable = any(r.unreadable for r in results)
     failing = 0
-    for f in findings:
-        settings = resolver.for_path(f.path if f.path != "-" else os.path.join(os.getcwd(), "-"))
-        if f.severity >= settings.fail_on:
+    for finding in findings:
+        settings = resolver.for_path(finding.path if finding.path != "-" else os.path.join(os.getcwd(), "-"))
+        if finding.severity >= settings.fail_on:
             failing += 1
     if not args.quiet:
         _summary(findings, len(results), fixes_total, fixed_files, args)
@@ -400,7 +330,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "DEFAULT", "FIX", "SUMMARY")]
     for r in rules:
-        rows.append((r.code, r.name, r.category, str(r.severity), "on" if r.default_enabled else "off", r.fix_safety, r.summary))
+        rows.append((r.code, r.name, r.category, str(r.severity), "on" if r.default_enabled else "off", r.fix_label(), r.summary))
     widths = [max(len(row[i]) for row in rows) for i in range(6)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6])) + "  " + row[6])
@@ -414,7 +344,7 @@ def _rule_dict(r) -> dict:
         "category": r.category,
         "severity": str(r.severity),
         "default_enabled": r.default_enabled,
-        "fix_safety": r.fix_safety,
+        "fix_safety": r.fix_label(),
         "summary": r.summary,
         "docs": r.doc_sections(),
         "options": {
@@ -448,7 +378,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     docs = d["docs"]
     out = [f"{rule.code} {rule.name}", ""]
     out.append(f"Category: {rule.category}   Severity: {rule.severity}   "
-               f"Default: {'on' if rule.default_enabled else 'off'}   Fix: {rule.fix_safety}")
+               f"Default: {'on' if rule.default_enabled else 'off'}   Fix: {rule.fix_label()}")
     out.append("")
     for title, key in (("What it does", "what"), ("Why", "why"), ("Example", "example"), ("Fix safety", "fix safety")):
         if docs.get(key):

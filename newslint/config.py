@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .diagnostics import Severity
 from .registry import Registry
@@ -74,7 +74,7 @@ DEFAULT_EXCLUDE = (
     "site-packages",
 )
 
-LANGUAGETOOL_KEYS = {
+LANGUAGETOOL_KEYS: dict[str, type | tuple[type, ...]] = {
     "url": str,
     "local": bool,
     "language": str,
@@ -272,7 +272,7 @@ _CONFIG_CACHE: dict[tuple, tuple[Path, dict[str, Any]] | None] = {}
 
 def _config_in(d: Path) -> tuple[Path, dict[str, Any]] | None:
     """The configuration in directory ``d`` (cached until a file there changes)."""
-    stamps = []
+    stamps: list[tuple[int, int] | None] = []
     for name in CONFIG_FILES:
         try:
             st = os.stat(d / name)
@@ -332,7 +332,8 @@ def _validate_options(rule: type[Rule], options: Mapping[str, Any], root: Path, 
     """``rule.validate_options``, given the registry when the method takes it
     (a plugin's method may take only the options and the base directory)."""
     if "registry" in inspect.signature(rule.validate_options).parameters:
-        rule.validate_options(options, root, registry=registry)
+        validate: Callable[..., None] = rule.validate_options
+        validate(options, root, registry=registry)
     else:
         rule.validate_options(options, root)
 

@@ -112,7 +112,7 @@ class InconsistentSpelling(Rule):
     category = "consistency"
     summary = "The same name spelled more than one way in one story"
     severity = Severity.WARNING
-    fix_safety = "unsafe"
+    fix_safety = Applicability.UNSAFE
     options = {
         "min-length": Option(
             4, "shortest name (in letters) compared by similarity: the longer of the two spellings", int, minimum=3
