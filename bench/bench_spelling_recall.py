@@ -212,7 +212,7 @@ def findings_on_copy(sources: list[tuple[str, str]]) -> tuple[list[Reviewed], li
     return out, codes, words
 
 
-def recall(sources: list[tuple[str, str]], seed: int, verbose: bool) -> dict[str, dict]:
+def recall(sources: list[tuple[str, str]], seed: int) -> dict[str, dict]:
     linter, resolver = _linter(RECALL_RULES)
     settings = resolver.for_path(sources[0][0])
     out: dict[str, dict] = {}
@@ -269,23 +269,23 @@ def main(argv: list[str] | None = None) -> int:
         bad = [r for r in mine if r.verdict != "genuine"]
         print(f"| {code} | {len(mine)} | {len(mine) / words * 10000:.2f} | {len(bad)} | {len(bad) / words * 10000:.2f} |")
 
-    res = recall(sources, args.seed, args.misses)
+    res = recall(sources, args.seed)
     print(f"\nRecall on one re-spelled name per story (seed {args.seed}; rules {', '.join(RECALL_RULES)}):")
     print("| edit | planted | found | recall | paired the other way | by rule | draws rejected (made a word) |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     tp = tf = 0
-    for kind, r in res.items():
-        tp += r["planted"]
-        tf += r["found"]
-        rules = ", ".join(f"{k} {v}" for k, v in sorted(r["by_rule"].items())) or "-"
-        rate = r["found"] / r["planted"] * 100 if r["planted"] else 0.0
-        print(f"| {kind} | {r['planted']} | {r['found']} | {rate:.1f} % | {r['paired']} | {rules} | {r['rejected']} |")
+    for kind, row in res.items():
+        tp += row["planted"]
+        tf += row["found"]
+        rules = ", ".join(f"{k} {v}" for k, v in sorted(row["by_rule"].items())) or "-"
+        rate = row["found"] / row["planted"] * 100 if row["planted"] else 0.0
+        print(f"| {kind} | {row['planted']} | {row['found']} | {rate:.1f} % | {row['paired']} | {rules} | {row['rejected']} |")
     print(f"| all | {tp} | {tf} | {tf / tp * 100 if tp else 0:.1f} % | "
-          f"{sum(r['paired'] for r in res.values())} | | {sum(r['rejected'] for r in res.values())} |")
+          f"{sum(row['paired'] for row in res.values())} | | {sum(row['rejected'] for row in res.values())} |")
     if args.misses:
-        for kind, r in res.items():
+        for kind, row in res.items():
             print(f"\nMissed, {kind}:")
-            for m in r["missed"]:
+            for m in row["missed"]:
                 print("  " + m)
     print(f"\n({time.perf_counter() - t0:.1f} s)")
     return 0
