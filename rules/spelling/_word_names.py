@@ -44,3 +44,29 @@ def word_name_pairs(
         if near and unknown_spelling(text, skey):
             out.extend((text, t, key) for t, key in near)
     return out
+
+
+#: Letters that end a name on purpose: plurals (the Gallaghers), feminine forms
+#: (Ivanova, Louise), demonyms (Israeli), diminutives (Johnny)
+_ENDINGS = frozenset("saeiy")
+
+
+def truncated_pairs(
+    word_forms: Iterable[tuple[str, str]], spellings: Iterable[tuple[str, str]], min_length: int
+) -> list[tuple[str, str, str]]:
+    """``(spelling, full, full_key)`` where a spelling in no word or name list is
+    another spelling of the story, or a capitalised English word, less its last
+    letter (Oxfor, Oxford), unless that letter often ends a name on purpose."""
+    spellings = list(spellings)
+    fulls: dict[str, list[tuple[str, str]]] = {}
+    for t, key in [*spellings, *word_forms]:
+        if len(key) >= min_length and key[-1] not in _ENDINGS and key[-1] != key[-2]:
+            fulls.setdefault(key[:-1], []).append((t, key))
+    if not fulls:
+        return []
+    out: list[tuple[str, str, str]] = []
+    for text, skey in spellings:
+        hits = fulls.get(skey)
+        if hits and unknown_spelling(text, skey):
+            out.extend((text, t, key) for t, key in hits)
+    return out

@@ -24,7 +24,7 @@ from ._common import (
     strip_possessive,
     vocabulary,
 )
-from ._word_names import word_name_pairs
+from ._word_names import truncated_pairs, word_name_pairs
 from .house_style import HONORIFICS, given_name, house_for, house_options, person_word
 from .misspelling import misspellings
 
@@ -146,8 +146,12 @@ class InconsistentSpelling(Rule):
             if not fa.occ or not fb.occ:
                 continue
             word = word_pairs.get((a, b))
-            if word is not None and not _word_wins(doc, forms[word], forms[b if word == a else a]):
-                continue
+            if word is not None:
+                other = forms[b if word == a else a]
+                if not _word_wins(doc, forms[word], other):
+                    continue
+                if not _known(word) and len(forms[word].occ) <= len(other.occ):
+                    continue  # an unknown full spelling must be the more used (Yudhoyono)
             same_group = groups.get(fa.key) is not None and groups.get(fa.key) == groups.get(fb.key)
             if not same_group:
                 ca = ctxs.get(a) or ctxs.setdefault(a, _context(doc, fa))
@@ -186,14 +190,17 @@ class InconsistentSpelling(Rule):
     def _word_pairs(self, forms: dict[str, Form], word_forms: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """Spellings in no word or name list paired with a capitalised English word
         one edit away (Natonal, National): pair -> the word, added to ``forms``."""
-        if not word_forms:
-            return {}
         out: dict[tuple[str, str], str] = {}
         spellings = [(t, f.key) for t, f in forms.items()]
         for text, word, key in word_name_pairs(word_forms, spellings, self.opts["min-length"]):
             if _variant_keys(forms[text].key, key):
-                forms.setdefault(word, Form(word, key))
                 out[(text, word) if text < word else (word, text)] = word
+        # a last letter dropped (Oxfor, Oxford; Yudhoyon, Yudhoyono): pair -> the full spelling
+        for text, word, key in truncated_pairs(word_forms, spellings, self.opts["min-length"]):
+            out[(text, word) if text < word else (word, text)] = word
+        for word in set(out.values()):
+            if word not in forms:
+                forms[word] = Form(word, fold(word))
         return out
 
     def _drop_occurrences(self, doc, house, groups, forms: list[Form]) -> None:
