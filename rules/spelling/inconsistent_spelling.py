@@ -196,7 +196,7 @@ class InconsistentSpelling(Rule):
             if _variant_keys(forms[text].key, key):
                 out[(text, word) if text < word else (word, text)] = word
         # a last letter dropped (Oxfor, Oxford; Yudhoyon, Yudhoyono): pair -> the full spelling
-        for text, word, key in truncated_pairs(word_forms, spellings, self.opts["min-length"]):
+        for text, word, _key in truncated_pairs(word_forms, spellings, self.opts["min-length"]):
             out[(text, word) if text < word else (word, text)] = word
         for word in set(out.values()):
             if word not in forms:
