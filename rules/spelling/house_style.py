@@ -128,10 +128,18 @@ class HouseStyle(Rule):
 
 
 def house_for(options: Mapping[str, Any], ctx: RuleContext) -> _house.HouseStyle:
-    """The house style for NL102's resolved ``options`` (with defaults filled in)."""
+    """The house style for NL102's resolved ``options`` (with defaults filled in).
+    Kept for the run in ``ctx.shared``, by settings object, while the options
+    stay equal: NL101 and NL102 ask for it on every story."""
     settings = ctx.settings
+    key = ("spelling.house", id(settings))
+    hit = ctx.shared.get(key)
+    if hit is not None and hit[0] is settings and hit[1] == options and hit[2] == ctx.house_style_packs:
+        return hit[3]
     base: Path | None = settings.path.parent if settings.path is not None else settings.root
-    return _house.resolve(options, base, ctx.house_style_packs)
+    house = _house.resolve(options, base, ctx.house_style_packs)
+    ctx.shared[key] = (settings, dict(options), ctx.house_style_packs, house)
+    return house
 
 
 def house_options(ctx: RuleContext) -> dict[str, Any]:
