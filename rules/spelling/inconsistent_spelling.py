@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Iterator, NamedTuple
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Related, Severity
@@ -24,7 +25,7 @@ from ._common import (
     strip_possessive,
     vocabulary,
 )
-from ._word_names import truncated_pairs, word_name_pairs
+from ._word_names import truncated_pairs, unknown_spelling, word_name_pairs
 from .house_style import HONORIFICS, given_name, house_for, house_options, person_word
 from .misspelling import misspellings
 
@@ -65,8 +66,10 @@ class InconsistentSpelling(Rule):
     English words of the story (Grand National and Grand Natonal, Tom Baker and Tom
     Bakker: the word must be used at least as often, once in mid-sentence, or in the
     same phrase, and a word met only at the end of fixed names, Standard Life, pairs
-    only with a spelling in one of them):
-    two spellings one edit apart (a letter added, dropped, changed or two letters
+    only with a spelling in one of them).  A spelling in no list that drops the last
+    letter of a more used name or word (Oxfor, Oxford) is a slip too, unless that
+    letter is a usual ending (s, a, e, i, y).  Two
+    spellings one edit apart (a letter added, dropped, changed or two letters
     swapped; accents and case ignored) are one name, and so are the spellings that the
     house-style packs list for one place or person (Kiev and Kyiv, which no string
     measure would pair).  The minority spelling is flagged, pointing to where the other
@@ -191,12 +194,16 @@ class InconsistentSpelling(Rule):
         """Spellings in no word or name list paired with a capitalised English word
         one edit away (Natonal, National): pair -> the word, added to ``forms``."""
         out: dict[tuple[str, str], str] = {}
-        spellings = [(t, f.key) for t, f in forms.items()]
-        for text, word, key in word_name_pairs(word_forms, spellings, self.opts["min-length"]):
+        unknown = [(t, f.key) for t, f in forms.items() if unknown_spelling(t, f.key)]
+        if not unknown:
+            return out
+        min_length = self.opts["min-length"]
+        for text, word, key in word_name_pairs(word_forms, unknown, min_length):
             if _variant_keys(forms[text].key, key):
                 out[(text, word) if text < word else (word, text)] = word
         # a last letter dropped (Oxfor, Oxford; Yudhoyon, Yudhoyono): pair -> the full spelling
-        for text, word, _key in truncated_pairs(word_forms, spellings, self.opts["min-length"]):
+        names = [(t, f.key) for t, f in forms.items()]
+        for text, word, _key in truncated_pairs(chain(names, word_forms), unknown, min_length):
             out[(text, word) if text < word else (word, text)] = word
         for word in set(out.values()):
             if word not in forms:
