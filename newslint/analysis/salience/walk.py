@@ -112,6 +112,8 @@ _NOUN_AFTER_PREPOSITION = re.compile(
     r"(?:the|a|an|this|that|his|her|their|its|[\w\-]+['’]s)\s+(?:[\w\-]+\s+){0,3}$",
     re.I,
 )
+#: "told" after an attribution pronoun, before the person told.
+_TOLD_AFTER = re.compile(r"\s+(?:told|tells|asked|asks|reminded|assured)\s+")
 #: A relative clause after a role noun ("the woman who", "the nurse that").
 _RELATIVE_AFTER = re.compile(r"\s+(?:who|whom|whose|that)\b")
 #: A role noun with its organisation before the speech verb: "a spokeswoman for
@@ -687,11 +689,27 @@ class _Walk:
                 r.extra.append(Evidence(4, g, s, f"{a}, referred to as '{word}' on line {{line}}", s, self.doc))
         return r
 
+    def _addressed(self, end: int) -> Referent | None:
+        """The person named right after "told" following the pronoun that ends
+        at ``end`` ("he told Ms Lee"), if any."""
+        m = _TOLD_AFTER.match(self.text, end)
+        if m is None:
+            return None
+        for mention in self.reg.mentions_between(m.end(), m.end() + 60):
+            if mention.start == m.end() and mention.person is not None and not mention.ambiguous:
+                return self.by_person.get(id(mention.person))
+            break
+        return None
+
     def _site(self, q: "Quote") -> AttributionSite:
         a = q.attribution
         assert a is not None
         g = _PRONOUN_GENDER[a.speaker.lower()]
         ranking = self.ranking()
+        addressed = self._addressed(a.speaker_end)
+        if addressed is not None:
+            # "He told Ms Lee: ..." - whoever is told is not the speaker
+            ranking = [(r, sc) for r, sc in ranking if r is not addressed]
         top, score = ranking[0] if ranking else (None, 0.0)
         if score < MIN_SALIENCE:
             top, score = None, 0.0
