@@ -13,16 +13,14 @@ Every key is validated: an unknown key, rule, selector or option is a
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import os
-import re
 import sys
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from .diagnostics import Severity
+from .globs import GlobError, check_glob, glob_match, name_match
 from .registry import Registry
 from .rule import Rule
 
@@ -174,14 +172,14 @@ class Settings:
         rel = self.relative(path)
         parts = rel.split("/")
         for pattern in self.exclude:
-            if glob_match(rel, pattern) or any(fnmatch.fnmatchcase(p, pattern) for p in parts):
+            if glob_match(rel, pattern) or any(name_match(p, pattern) for p in parts):
                 return True
         return False
 
     def is_included(self, path: str, registry: Registry) -> bool:
         if self.include:
             rel = self.relative(path)
-            return any(glob_match(rel, p) or fnmatch.fnmatchcase(os.path.basename(path), p) for p in self.include)
+            return any(glob_match(rel, p) or name_match(os.path.basename(path), p) for p in self.include)
         return registry.format_for(path) is not None
 
 
@@ -195,48 +193,6 @@ def _matches(registry: Registry, selector: str, rule: type[Rule]) -> bool:
     if low == rule.category:
         return True
     return rule.code.startswith(sel.upper()) and registry.lookup(sel) is None and sel[:1].isalpha()
-
-
-@lru_cache(maxsize=4096)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """``**`` matches any number of directories, ``*`` stays within one."""
-    i, out = 0, []
-    while i < len(pattern):
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        elif c == "[":
-            j = pattern.find("]", i)
-            if j == -1:
-                out.append(re.escape(c))
-                i += 1
-            else:
-                out.append(pattern[i : j + 1])
-                i = j + 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
-def glob_match(path: str, pattern: str) -> bool:
-    """Match a POSIX relative path against a glob; a pattern without ``/``
-    matches the file name anywhere."""
-    if "/" not in pattern:
-        return bool(_glob_regex(pattern).match(path.rsplit("/", 1)[-1])) or bool(
-            _glob_regex(pattern).match(path)
-        )
-    return bool(_glob_regex(pattern.lstrip("./") if pattern.startswith("./") else pattern).match(path))
 
 
 # -- loading -------------------------------------------------------------------
@@ -314,6 +270,14 @@ def _str_list(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _check_globs(globs: Sequence[str], where: str) -> None:
+    for g in globs:
+        try:
+            check_glob(g)
+        except GlobError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+
+
 def check_selectors(registry: Registry, selectors: Sequence[str], where: str) -> None:
     for sel in selectors:
         try:
@@ -348,6 +312,7 @@ def settings_from_table(
     if not isinstance(pfi, dict):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
     for glob, sels in pfi.items():
+        _check_globs([glob], f"{where}: per-file-ignores")
         sels = _str_list(sels, f"{where}: per-file-ignores.{glob!r}")
         check_selectors(registry, sels, f"{where}: per-file-ignores.{glob!r}")
         s.per_file_ignores[glob] = sels
@@ -393,6 +358,7 @@ def settings_from_table(
     for key in ("include", "exclude", "extend-exclude"):
         if key in table:
             globs = _str_list(table[key], f"{where}: {key}")
+            _check_globs(globs, f"{where}: {key}")
             if key == "include":
                 s.include = globs
             elif key == "exclude":
