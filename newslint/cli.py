@@ -31,7 +31,10 @@ def _split_list(values: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(output_formats: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The argument parser; ``output_formats`` (every registered output format)
+    is listed in ``check --help`` when given."""
+    formats = ", ".join(sorted(output_formats, key=lambda f: (f != "text", f))) or "text, json, sarif, github, ..."
     p = argparse.ArgumentParser(
         prog="newslint",
         description="A text-quality linter for news copy.",
@@ -42,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check stories for problems", description="Check stories for problems.")
     c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for standard input); default: .")
-    c.add_argument("--format", "-f", default="text", help="output format: text (default), json, sarif, github, ...")
+    c.add_argument("--format", "-f", default="text", help=f"output format: {formats} (default: text)")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     c.add_argument("--select", action="append", metavar="RULES", help="run only these rules (codes, prefixes, names, categories, ALL; comma-separated)")
     c.add_argument("--extend-select", action="append", metavar="RULES", help="run these rules as well")
@@ -68,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("rule", metavar="NAME|CODE")
 
     s = sub.add_parser("stats", help="readability figures per story", description="Print per-story figures.")
-    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for standard input); default: .")
     s.add_argument("--format", "-f", choices=("text", "json"), default="text")
 
     lsp = sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
@@ -275,6 +278,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 buffer.write(out_text.encode("utf-8"))
                 buffer.flush()
             fixes_total += r.fixes_applied
+            fixed_files += 1 if r.fixes_applied else 0
             continue
         if r.fixed_source is None or r.original_source is None:
             continue
@@ -349,7 +353,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if f.severity >= settings.fail_on:
             failing += 1
     if not args.quiet:
-        _summary(findings, len(results), fixes_total, fixed_files, args)
+        _summary(findings, len(results), fixes_total, fixed_files, args, len(missing))
     if missing or unreadable:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
@@ -363,7 +367,13 @@ def _lint_parallel(files: list[str], overrides, options, jobs: int):
         return list(pool.map(_worker_lint, files, chunksize=chunk))
 
 
-def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args) -> None:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args, n_failed: int = 0) -> None:
+    """The closing line on standard error; ``n_failed`` paths were not found or
+    could not be read or written (their errors are printed above)."""
     parts = []
     if args.fix and fixes_total:
         parts.append(f"Fixed {fixes_total} problem{'s' if fixes_total != 1 else ''} in {fixed_files} file{'s' if fixed_files != 1 else ''}.")
@@ -375,8 +385,12 @@ def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args) -
         if fixable and not args.fix:
             msg += f"; {fixable} fixable with --fix"
         parts.append(msg + ".")
-    else:
+    elif n_files or not n_failed:
         parts.append(f"No problems in {n_files} file{'s' if n_files != 1 else ''} checked.")
+    else:
+        parts.append("Nothing was checked.")
+    if n_failed:
+        parts.append(f"{_plural(n_failed, 'path')} could not be checked or fixed (see the errors above).")
     print(" ".join(parts), file=sys.stderr)
 
 
@@ -462,7 +476,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except ImportError:
         _err("the stats command is not available in this installation")
         return EXIT_ERROR
-    text, status = run_stats(args.paths, args.format)
+    text, status = run_stats(args.paths or ["."], args.format)
     sys.stdout.write(text)
     return status
 
@@ -476,8 +490,21 @@ def cmd_lsp(args: argparse.Namespace) -> int:
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp}
 
 
+def _output_formats_for_help(argv: Sequence[str]) -> list[str]:
+    """Every output format's name, loaded only when help is asked for."""
+    if not any(a in ("-h", "--help") for a in argv):
+        return []
+    from .registry import PluginError
+
+    try:
+        return list(_registry().outputs)
+    except PluginError:
+        return []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_output_formats_for_help(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
