@@ -5,6 +5,8 @@ level of ``newslint.toml`` / ``.newslint.toml``.  For each file checked, the
 nearest configuration file found by walking up from the file's directory
 applies (in one directory ``.newslint.toml`` wins over ``newslint.toml``, which
 wins over ``pyproject.toml``); ``--config FILE`` makes one file apply to all.
+``extend = "../newslint.toml"`` starts from another file's settings (relative to
+the file that says it; chains are followed, cycles are an error).
 
 Every key is validated: an unknown key, rule, selector or option is a
 :class:`ConfigError` (exit status 2), never silently ignored.
@@ -40,6 +42,7 @@ DEFAULT_MAX_FILE_SIZE = 10_000_000  # bytes: 10 MB
 
 #: top-level keys and what they hold (for validation and docs).
 TOP_LEVEL_KEYS = {
+    "extend": "another configuration file to start from (relative to this one)",
     "select": "rules to run (codes, code prefixes, names, categories or ALL)",
     "extend-select": "rules to run in addition to the default selection",
     "ignore": "rules not to run",
@@ -208,6 +211,92 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
 
 
+#: rule options holding file paths, relative to the configuration file that sets them
+_PATH_OPTIONS = ("pack-files",)
+
+
+def _merge_tables(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``: a key's value replaces the base's, except that
+    tables are merged key by key."""
+    out = dict(base)
+    for key, value in over.items():
+        old = out.get(key)
+        if isinstance(value, dict) and isinstance(old, dict):
+            out[key] = _merge_tables(old, value)
+        else:
+            out[key] = value
+    return out
+
+
+def _anchor_paths(table: dict[str, Any], directory: Path) -> dict[str, Any]:
+    """Make the path options of an extended file absolute, so they stay relative
+    to the file that set them."""
+    rules = table.get("rules")
+    if not isinstance(rules, dict):
+        return table
+    anchored = {}
+    for name, opts in rules.items():
+        if isinstance(opts, dict):
+            opts = dict(opts)
+            for key in _PATH_OPTIONS:
+                paths = opts.get(key)
+                if isinstance(paths, list):
+                    opts[key] = [
+                        str(directory / p) if isinstance(p, str) and not os.path.isabs(p) else p
+                        for p in paths
+                    ]
+        anchored[name] = opts
+    return {**table, "rules": anchored}
+
+
+def newslint_table(path: Path, data: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The newslint settings in a parsed configuration file (None: a pyproject.toml
+    without ``[tool.newslint]``)."""
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "newslint" not in tool:
+            return None
+        table = tool["newslint"]
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.newslint] must be a table")
+    return dict(table)
+
+
+def resolve_extends(path: Path, table: dict[str, Any], chain: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[Path]]:
+    """``table`` with the files it extends (``extend = "..."``) merged under it, and
+    the extended files (for cache checks)."""
+    if "extend" not in table:
+        return table, []
+    here = path.resolve()
+    chain = chain or (here,)
+    target = table["extend"]
+    if not isinstance(target, str) or not target.strip():
+        raise ConfigError(f"{path}: extend must be the path of another configuration file")
+    parent = (here.parent / os.path.expanduser(target)).resolve()
+    if parent in chain:
+        loop = " -> ".join(str(p) for p in (*chain, parent))
+        raise ConfigError(f"{path}: extend makes a cycle: {loop}")
+    if not parent.is_file():
+        raise ConfigError(f"{path}: extend = {target!r}: {parent} does not exist")
+    parent_table = newslint_table(parent, _read_toml(parent))
+    if parent_table is None:
+        raise ConfigError(f"{path}: extend = {target!r}: {parent} has no [tool.newslint] table")
+    parent_table, deps = resolve_extends(parent, parent_table, (*chain, parent))
+    merged = _merge_tables(_anchor_paths(parent_table, parent.parent), table)
+    merged.pop("extend", None)
+    return merged, [parent, *deps]
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest configuration at or above ``directory`` and its newslint table."""
     d = directory.resolve()
@@ -220,7 +309,7 @@ def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
         d = d.parent
 
 
-_CONFIG_CACHE: dict[tuple, tuple[Path, dict[str, Any]] | None] = {}
+_CONFIG_CACHE: dict[tuple, tuple[tuple[Path, dict[str, Any]] | None, list[tuple[Path, Any]]]] = {}
 
 
 def _config_in(d: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -233,9 +322,16 @@ def _config_in(d: Path) -> tuple[Path, dict[str, Any]] | None:
         except OSError:
             stamps.append(None)
     key = (d, tuple(stamps))
-    if key not in _CONFIG_CACHE:
-        _CONFIG_CACHE[key] = _load_config_in(d, stamps)
-    return _CONFIG_CACHE[key]
+    hit = _CONFIG_CACHE.get(key)
+    if hit is None or any(_stamp(p) != stamp for p, stamp in hit[1]):
+        found = _load_config_in(d, stamps)
+        deps: list[tuple[Path, Any]] = []
+        if found is not None:
+            table, extended = resolve_extends(found[0], found[1])
+            found = (found[0], table)
+            deps = [(p, _stamp(p)) for p in extended]
+        hit = _CONFIG_CACHE[key] = (found, deps)
+    return hit[0]
 
 
 def _load_config_in(d: Path, stamps: list) -> tuple[Path, dict[str, Any]] | None:
@@ -243,16 +339,9 @@ def _load_config_in(d: Path, stamps: list) -> tuple[Path, dict[str, Any]] | None
         p = d / name
         if stamp is None or not p.is_file():
             continue
-        data = _read_toml(p)
-        if name == "pyproject.toml":
-            tool = data.get("tool", {})
-            if not isinstance(tool, dict) or "newslint" not in tool:
-                continue
-            table = tool["newslint"]
-        else:
-            table = data
-        if not isinstance(table, dict):
-            raise ConfigError(f"{p}: [tool.newslint] must be a table")
+        table = newslint_table(p, _read_toml(p))
+        if table is None:
+            continue
         return p, table
     return None
 
@@ -420,8 +509,7 @@ class SettingsResolver:
             p = Path(overrides.config_file)
             if not p.is_file():
                 raise ConfigError(f"configuration file {overrides.config_file!r} does not exist")
-            data = _read_toml(p)
-            table = data.get("tool", {}).get("newslint", {}) if p.name == "pyproject.toml" else data
+            table, _ = resolve_extends(p, newslint_table(p, _read_toml(p)) or {})
             self._fixed = self._apply(settings_from_table(table, registry, p, p.resolve().parent))
         elif overrides.isolated:
             self._fixed = self._apply(Settings(root=Path.cwd()))
