@@ -53,6 +53,8 @@ def build_parser(output_formats: Sequence[str] = ()) -> argparse.ArgumentParser:
     c.add_argument("--config", metavar="FILE", help="use this configuration file for every path")
     c.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     c.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
+    c.add_argument("--require-grammar", action="store_true",
+                   help="fail (exit 2) when grammar rules are selected but LanguageTool cannot be reached")
     c.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print fixes as a unified diff; change nothing")
@@ -214,6 +216,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         config_file=args.config,
         isolated=args.isolated,
         fail_on=args.fail_on,
+        require_grammar=args.require_grammar,
     )
     options = LintOptions(fix=args.fix, diff=args.diff, unsafe_fixes=args.unsafe_fixes, stdin_format=args.stdin_format)
     try:

@@ -82,6 +82,7 @@ LANGUAGETOOL_KEYS = {
     "disabled-rules": list,
     "enabled-rules": list,
     "max-text-length": int,
+    "required": bool,
 }
 
 PEOPLE_KEYS = {"name": str, "pronouns": str, "aliases": list, "gender": str}
@@ -97,6 +98,8 @@ class Overrides:
     config_file: str | None = None
     isolated: bool = False
     fail_on: str | None = None
+    #: ``--require-grammar``: an unreachable LanguageTool is an error.
+    require_grammar: bool = False
 
 
 @dataclass
@@ -534,6 +537,8 @@ class SettingsResolver:
             changes["ignore"] = s.ignore + o.ignore
         if o.fail_on:
             changes["fail_on"] = Severity.parse(o.fail_on)
+        if o.require_grammar:
+            changes["languagetool"] = {**s.languagetool, "required": True}
         return replace(s, **changes) if changes else s
 
     def for_path(self, path: str) -> Settings:

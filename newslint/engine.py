@@ -26,7 +26,7 @@ from .diagnostics import (
 )
 from .document import Document
 from .registry import Registry
-from .rule import Rule, RuleContext
+from .rule import RequiredCheckUnavailable, Rule, RuleContext
 
 # Meta rule codes (the rules themselves live in rules/meta and document these).
 UNREADABLE = "NL901"
@@ -174,6 +174,8 @@ def run_rules(doc: Document, rules: Sequence[Rule], ctx: RuleContext) -> list[Di
                         f"reported an out-of-range span {d.start}..{d.end} (text length {n})"
                     )
                 out.append(d)
+        except RequiredCheckUnavailable:
+            raise  # the file cannot be checked as configured: the caller reports it
         except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
             tb = traceback.extract_tb(exc.__traceback__)
             where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
@@ -539,7 +541,10 @@ class Linter:
         except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
             return self._unreadable(path, settings, f"could not be parsed: {type(exc).__name__}: {exc}")
         doc.has_bom = has_bom
-        findings = lint_document(doc, self.registry, settings, ruleset, path)
+        try:
+            findings = lint_document(doc, self.registry, settings, ruleset, path)
+        except RequiredCheckUnavailable as exc:
+            return self._unreadable(path, settings, str(exc))
         if self.options.fix or self.options.diff:
             original = source
             first_findings = findings
