@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from lt_fake_server import FakeLanguageTool
+
 from newslint import languagetool as lt
 
 STORY = "Title\n\nThey saw teh car.\n"
