@@ -64,6 +64,9 @@ def build_parser(output_formats: Sequence[str] = ()) -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     c.add_argument("--force-exclude", action="store_true", help="apply exclude globs to paths given on the command line too")
+    c.add_argument("--changed-since", metavar="REV",
+                   help="report only findings on lines changed since git revision REV "
+                        "(commits, staged and unstaged edits; new files count whole)")
     c.add_argument("-q", "--quiet", action="store_true", help="no summary line")
 
     r = sub.add_parser("rules", help="list every rule", description="List every rule.")
@@ -209,6 +212,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
         return EXIT_ERROR
+    if args.changed_since is not None and (args.fix or args.diff):
+        _err("--changed-since reports findings only; it cannot be used with --fix or --diff")
+        return EXIT_ERROR
+    changes = None
+    if args.changed_since is not None:
+        from .changes import ChangedLines, ChangesError
+
+        try:
+            changes = ChangedLines.since(args.changed_since)
+        except ChangesError as exc:
+            _err(str(exc))
+            return EXIT_ERROR
     overrides = Overrides(
         select=_split_list(args.select) if args.select else None,
         extend_select=_split_list(args.extend_select),
@@ -228,6 +243,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         files, missing = discover(paths, resolver, registry, args.force_exclude)
         for m in missing:
             _err(m)
+        if changes is not None:
+            files = [f for f in files if changes.touches(f)]
         linter = Linter(registry, resolver, options)
         results: list[FileResult] = []
         disk_files = [f for f in files if f != "-"]
@@ -309,6 +326,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             fixed_files += 1
             fixes_total += r.fixes_applied
 
+    if changes is not None:
+        for r in results:
+            if not r.unreadable:
+                r.findings = [f for f in r.findings if changes.keeps(f.path, f.start.line, _last_line(f))]
     findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key)
     if args.write_baseline:
         try:
@@ -360,6 +381,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     if missing or unreadable:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _last_line(finding) -> int:
+    """The last line a finding covers (its end is exclusive)."""
+    end = finding.end
+    if end.column == 1 and end.line > finding.start.line:
+        return end.line - 1
+    return end.line
 
 
 def _lint_parallel(files: list[str], overrides, options, jobs: int):
