@@ -35,7 +35,7 @@ def section(title: str) -> str:
 
 
 def precommit_snippet() -> str:
-    blocks = re.findall(r"```yaml\n(.*?)```", section("### pre-commit"), re.S)
+    blocks = re.findall(r"```yaml\n(.*?)```", section("### pre-commit"), re.DOTALL)
     assert blocks, "README's pre-commit section has no YAML snippet"
     return blocks[0]
 
@@ -71,7 +71,7 @@ def test_ci_recipes_check_out_the_submodule_they_install():
 def test_precommit_rev_is_a_commit_of_this_repository():
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    rev = re.search(r"^\s*rev:\s*(\S+)", precommit_snippet(), re.M)
+    rev = re.search(r"^\s*rev:\s*(\S+)", precommit_snippet(), re.MULTILINE)
     assert rev and re.fullmatch(r"[0-9a-f]{40}", rev.group(1)), "rev must be a full commit hash"
     probe = subprocess.run(["git", "cat-file", "-e", f"{rev.group(1)}^{{commit}}"], cwd=ROOT,
                            capture_output=True, timeout=60, check=False)
@@ -110,7 +110,7 @@ def test_precommit_snippet_as_written_against_a_local_clone(tmp_path):
     repo.mkdir()
     _git("init", "-q", cwd=repo, env=env)
     snippet = precommit_snippet()
-    clone_at = re.search(r"^\s*-\s*repo:\s*(\S+)", snippet, re.M)
+    clone_at = re.search(r"^\s*-\s*repo:\s*(\S+)", snippet, re.MULTILINE)
     assert clone_at is not None
     _git("clone", "-q", str(ROOT), str(repo / clone_at.group(1)), cwd=tmp_path, env=env)
     (repo / ".pre-commit-config.yaml").write_text(snippet, encoding="utf-8")
