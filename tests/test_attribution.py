@@ -69,7 +69,7 @@ def test_default_selection_includes_nl201_not_nl202():
 
 
 def test_plugin_first_names_hook(monkeypatch):
-    from newslint.analysis import people
+    from newslint.analysis.people import names as people
 
     text = "Chess\n\nGrandmaster Zorblax Quint retired on Sunday.\n\n'Chess gave me everything,' he said.\n"
     assert lint(text) == []

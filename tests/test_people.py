@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.analysis import people as people_mod
+from newslint.analysis.people import names as people_mod
 from newslint.analysis.people import FirstNames, base_first_names, find_people, first_names_for, resolve_pronoun
 from newslint.api import parse
 
