@@ -20,13 +20,14 @@ from .diagnostics import (
     Finding,
     Position,
     RelatedLocation,
+    RequiredCheckUnavailable,
     Severity,
     SourceEdit,
     SourceFix,
 )
 from .document import Document
 from .registry import Registry
-from .rule import RequiredCheckUnavailable, Rule, RuleContext
+from .rule import Rule, RuleContext
 
 # Meta rule codes (the rules themselves live in rules/meta and document these).
 UNREADABLE = "NL901"

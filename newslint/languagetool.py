@@ -40,7 +40,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from .rule import RequiredCheckUnavailable
+from .diagnostics import RequiredCheckUnavailable
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document

@@ -58,13 +58,6 @@ CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
-class RequiredCheckUnavailable(Exception):
-    """Raised by a rule whose check the configuration makes required (such as
-    grammar with ``--require-grammar``) when it cannot run: the file is then
-    reported as not checked (exit status 2) instead of passing quietly.  The
-    message is one line for the user."""
-
-
 @dataclass(frozen=True)
 class Option:
     """A typed rule option with a default, set in configuration.
