@@ -281,8 +281,10 @@ def resolve_extends(path: Path, table: dict[str, Any], chain: tuple[Path, ...] =
     if parent in chain:
         loop = " -> ".join(str(p) for p in (*chain, parent))
         raise ConfigError(f"{path}: extend makes a cycle: {loop}")
-    if not parent.is_file():
+    if not parent.exists():
         raise ConfigError(f"{path}: extend = {target!r}: {parent} does not exist")
+    if not parent.is_file():
+        raise ConfigError(f"{path}: extend = {target!r}: {parent} is not a configuration file")
     parent_table = newslint_table(parent, _read_toml(parent))
     if parent_table is None:
         raise ConfigError(f"{path}: extend = {target!r}: {parent} has no [tool.newslint] table")

@@ -85,6 +85,7 @@ def test_chains_are_followed(run_cli, newsroom):
         ({"newslint.toml": "extend = 'pyproject.toml'\n", "pyproject.toml": "[project]\nname = 'x'\n"},
          "has no [tool.newslint] table"),
         ({"newslint.toml": "extend = 5\n"}, "extend must be the path"),
+        ({"newslint.toml": "extend = 'desk'\n", "desk/x.txt": ""}, "is not a configuration file"),
         ({"newslint.toml": "extend = 'base.toml'\n", "base.toml": "selcet = ['ALL']\n"},
          "unknown key 'selcet'"),
     ],
