@@ -14,6 +14,7 @@ pattern wcmatch would quietly accept but that can never match what was meant
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from wcmatch import glob as _wcglob
@@ -67,8 +68,11 @@ def check_glob(pattern: str) -> None:
 
 
 @lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> _wcglob.WcMatcher[str]:
-    return _wcglob.compile(pattern, flags=_FLAGS)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """wcmatch's translation of ``pattern``, compiled once (matching through the
+    compiled expression is several times faster than through wcmatch's matcher)."""
+    include, _ = _wcglob.translate(pattern, flags=_FLAGS)
+    return re.compile("|".join(f"(?:{p})" for p in include))
 
 
 def glob_match(path: str, pattern: str) -> bool:
