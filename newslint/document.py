@@ -15,8 +15,10 @@ Rules read ``text`` and report half-open offsets into it.  Line and column are
 computed in one place, :meth:`Document.position`, for output.  Nobody searches
 the text again to find where something was.
 
-Shared analyses (sentences, words, quotations with their attributions...) are
-computed lazily, once per document, as cached properties.
+Analyses (sentences, words, quotations with their attributions...) are computed
+lazily, once per document, and kept in the document's typed stash
+(:mod:`newslint.stash`).  The document declares the shared analyses it offers as
+properties; the analysis layer (:mod:`newslint.analysis`) provides them.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Iterator
+
+from .stash import Analysis, Stash
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis.quotes import Quote
@@ -268,8 +272,8 @@ class Document:
         self.has_bom = has_bom
         #: Parser warnings as (source offset, message), reported by a meta rule.
         self.warnings = warnings or []
-        #: A scratch space for analyses contributed by plugins.
-        self.cache: dict[str, Any] = {}
+        #: Analyses computed for this document, each under a typed key.
+        self.stash = Stash()
         self._block_starts = [b.start for b in blocks]
 
     # -- coordinates -------------------------------------------------------
@@ -321,37 +325,27 @@ class Document:
     def blocks_of(self, *kinds: str) -> Iterator[Block]:
         return (b for b in self.blocks if b.kind in kinds)
 
-    # -- shared analyses (lazy, cached) -------------------------------------
+    # -- shared analyses (provided by newslint.analysis) ---------------------
 
-    @cached_property
+    @property
     def sentences(self) -> list["Sentence"]:
-        from .analysis.text import split_sentences
+        return SENTENCES.of(self)
 
-        return split_sentences(self)
-
-    @cached_property
+    @property
     def words(self) -> list["Word"]:
-        from .analysis.text import find_words
+        return WORDS.of(self)
 
-        return find_words(self.text)
-
-    @cached_property
+    @property
     def quotes(self) -> list["Quote"]:
-        from .analysis.quotes import find_quotes
-
-        return find_quotes(self)
+        return QUOTES.of(self)
 
     def in_quote(self, offset: int) -> bool:
         """True when text offset ``offset`` lies inside a quotation."""
-        return self._quote_index.contains(offset)
+        return _QUOTE_INDEX.of(self).contains(offset)
 
-    @cached_property
-    def _quote_index(self) -> "_IntervalIndex":
-        return _IntervalIndex([(q.inner_start, q.inner_end) for q in self.quotes])
-
-    @cached_property
+    @property
     def word_count(self) -> int:
-        return len(self.words)
+        return len(WORDS.of(self))
 
 
 class _IntervalIndex:
@@ -372,6 +366,14 @@ class _IntervalIndex:
     def contains(self, offset: int) -> bool:
         i = bisect.bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._ends[i]
+
+
+#: The shared analyses a document offers; :mod:`newslint.analysis` provides them.
+SENTENCES: Analysis[list["Sentence"]] = Analysis("sentences")
+WORDS: Analysis[list["Word"]] = Analysis("words")
+QUOTES: Analysis[list["Quote"]] = Analysis("quotes")
+_QUOTE_INDEX: Analysis[_IntervalIndex] = Analysis("quote index")
+_QUOTE_INDEX.provide(lambda doc: _IntervalIndex([(q.inner_start, q.inner_end) for q in doc.quotes]))
 
 
 @dataclass

@@ -13,6 +13,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from . import analysis  # noqa: F401  (provides the analyses a Document offers)
 from .config import Settings, SettingsResolver
 from .diagnostics import (
     Applicability,

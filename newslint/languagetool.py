@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from .diagnostics import RequiredCheckUnavailable
+from .stash import StashKey
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -509,14 +510,14 @@ def _chunks(doc: "Document", limit: int) -> list[tuple[int, int]]:
     return out
 
 
-_DOC_KEY = "newslint.languagetool.matches"
+_MATCHES: StashKey[list[Match] | None] = StashKey("languagetool.matches")
 
 
 def document_matches(doc: "Document", ctx: "RuleContext") -> list[Match] | None:
     """LanguageTool's matches for ``doc`` in ``Document.text`` offsets, shared by
     the grammar rules; None when LanguageTool is not available (already reported)."""
-    if _DOC_KEY in doc.cache:
-        return doc.cache[_DOC_KEY]
+    if _MATCHES in doc.stash:
+        return doc.stash[_MATCHES]
     session = session_for(ctx)
     result: list[Match] | None = []
     if session.failed:
@@ -546,7 +547,7 @@ def document_matches(doc: "Document", ctx: "RuleContext") -> list[Match] | None:
                     if block is not None and block.kind not in _PROSE_KINDS:
                         continue
                 result.append(m2)  # type: ignore[union-attr]
-    doc.cache[_DOC_KEY] = result
+    doc.stash[_MATCHES] = result
     return result
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .analysis.text import WORD_RE
+from .stash import StashKey
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Block, Document
@@ -292,7 +293,7 @@ class BlockFigures:
         return self._sentence_words
 
 
-_CACHE_KEY = "newslint.readability"
+_FIGURES: StashKey[list[BlockFigures]] = StashKey("readability.block-figures")
 
 
 def block_figures(doc: "Document") -> list[BlockFigures]:
@@ -302,7 +303,7 @@ def block_figures(doc: "Document") -> list[BlockFigures]:
     block (cheaper than building ``doc.words`` when no other rule needs it);
     sentences are ``doc.sentences``.
     """
-    hit = doc.cache.get(_CACHE_KEY)
+    hit = doc.stash.get(_FIGURES)
     if hit is not None:
         return hit
     text = doc.text
@@ -322,7 +323,7 @@ def block_figures(doc: "Document") -> list[BlockFigures]:
             syl += n if n is not None else count(w)
         sents = tuple(sp for sp in spans.get(b.index, ()) if search(text, sp[0], sp[1]))
         out.append(BlockFigures(b, Figures(len(words), len(sents), syl), sents, text))
-    doc.cache[_CACHE_KEY] = out
+    doc.stash[_FIGURES] = out
     return out
 
 

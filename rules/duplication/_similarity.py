@@ -20,7 +20,7 @@ skips the index: every pair goes through cheap exact filters instead.
 Similarity is the Indel (insert/delete) similarity of the two word sequences:
 ``2 * LCS / (len(a) + len(b))``, 1.0 for identical word sequences.
 
-The analysis is computed once per document and cached in ``Document.cache``;
+The analysis is computed once per document and cached in the document's stash;
 each rule then reads the part it owns.  Which rule reports a pair is decided by
 the *later* copy, the one reported: a whole body block (paragraph, list item) is
 NL301's, a caption is NL303's, a sentence inside a longer block is NL302's.
@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from math import ceil
 from typing import TYPE_CHECKING, Iterable, Sequence
+
+from newslint.stash import StashKey
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Block, Document
@@ -262,10 +264,10 @@ class DupIndex:
 
     @classmethod
     def of(cls, doc: "Document") -> "DupIndex":
-        idx = doc.cache.get("duplication")
+        idx = doc.stash.get(_INDEX)
         if idx is None:
             with gc_paused():
-                idx = doc.cache["duplication"] = cls(doc)
+                idx = doc.stash[_INDEX] = cls(doc)
         return idx
 
     # -- queries ------------------------------------------------------------
@@ -314,6 +316,11 @@ class DupIndex:
         # sliced, not searched with pos/endpos: "^" must match at the unit's start
         return pattern.search(self.doc.text[unit.start : unit.end]) is not None
 
+
+
+
+#: The near-duplicate index of a document.
+_INDEX: StashKey[DupIndex] = StashKey("duplication.index")
 
 @contextmanager
 def gc_paused():

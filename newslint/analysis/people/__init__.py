@@ -34,7 +34,7 @@ within reach: the people named in the three paragraphs before the attribution
 quotation attributed by name in the section, and pronouns or role nouns there
 of the attribution pronoun's gender.
 
-Everything is cached on the document (``doc.cache``).
+Everything is cached on the document (``doc.stash``).
 """
 
 from __future__ import annotations

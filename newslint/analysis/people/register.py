@@ -18,6 +18,7 @@ from ..lexicon import (
     PLACE_FIRST,
     TITLE_MODIFIERS,
 )
+from ...stash import StashKey
 from .evidence import _evidence
 from .model import Mention, Person, Register
 from .names import FirstNames, _fold, first_names_for, places
@@ -26,15 +27,20 @@ from .patterns import _NOUNS_AND_PRONOUNS, _PRONOUN_GENDER, _RUN_RE, _SPEECH_AFT
 if TYPE_CHECKING:  # pragma: no cover
     from ...document import Document
 
+#: The registers built for a document: (people list, first-name table, register).
+_REGISTERS: StashKey[list[tuple[Sequence[Mapping[str, Any]], FirstNames, Register]]] = StashKey("people.registers")
+
+
 def find_people(doc: "Document", config: Sequence[Mapping[str, Any]] = (), names: FirstNames | None = None) -> Register:
-    """The people register of ``doc`` (cached per configuration)."""
+    """The people register of ``doc`` (cached per configuration: the same people
+    list and first-name table objects give the same register)."""
     names = names or _default_names()
-    key = ("people.register", id(config) if config else 0, id(names))
-    hit = doc.cache.get(key)
-    if hit is not None:
-        return hit
+    built = doc.stash.setdefault_with(_REGISTERS, list)
+    for c, n, hit in built:
+        if n is names and (c is config or not (c or config)):
+            return hit
     reg = _build(doc, config, names)
-    doc.cache[key] = reg
+    built.append((config, names, reg))
     return reg
 
 

@@ -53,22 +53,20 @@ colon.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ...document import QUOTES, Document
 from ..lexicon import PRONOUNS, SPEECH_VERBS
 from .attribution import _attributions
 from .marks import _scan
 from .model import Attribution, Quote
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ...document import Document
-
 
 def find_quotes(doc: "Document") -> list[Quote]:
     """Every quotation in document order (see the module docstring)."""
-    cached = doc.cache.get("quotes.list")
-    if cached is not None:
-        return cached
+    return QUOTES.of(doc)
+
+
+@QUOTES.provide
+def _find_quotes(doc: "Document") -> list[Quote]:
     scan = _scan(doc)
     atts = _attributions(doc, scan)
     index = {p[0]: i for i, p in enumerate(scan.pairs)}
@@ -99,7 +97,6 @@ def find_quotes(doc: "Document") -> list[Quote]:
                 closed=closed,
             )
         )
-    doc.cache["quotes.list"] = quotes
     return quotes
 
 

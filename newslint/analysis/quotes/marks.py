@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...stash import StashKey
+
 if TYPE_CHECKING:  # pragma: no cover
     from ...document import Document
 
@@ -99,8 +101,11 @@ class _Scan:
         self.continued_from: dict[int, int] = {}
 
 
+_SCAN: StashKey[_Scan] = StashKey("quotes.scan")
+
+
 def _scan(doc: "Document") -> _Scan:
-    cached = doc.cache.get("quotes.scan")
+    cached = doc.stash.get(_SCAN)
     if cached is not None:
         return cached
     text = doc.text
@@ -193,7 +198,7 @@ def _scan(doc: "Document") -> _Scan:
                 res.unmatched.append(off)
     res.pairs.sort()
     res.unmatched.sort()
-    doc.cache["quotes.scan"] = res
+    doc.stash[_SCAN] = res
     return res
 
 
