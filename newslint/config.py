@@ -387,6 +387,10 @@ def settings_from_table(
     table: Mapping[str, Any], registry: Registry, path: Path | None, root: Path
 ) -> Settings:
     where = str(path) if path else "configuration"
+    if "extend" in table:  # callers that read a file resolve it first; this is the rest
+        if path is None:
+            raise ConfigError(f"{where}: extend is read only from a configuration file")
+        table, _ = resolve_extends(path, dict(table))
     s = Settings(path=path, root=root)
     for key in table:
         if key not in TOP_LEVEL_KEYS:

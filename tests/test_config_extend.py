@@ -135,6 +135,20 @@ def test_a_changed_extended_file_is_read_again(run_cli, newsroom):
     assert "NL602" in found and "NL603" not in found
 
 
+def test_extend_through_the_api(tmp_path):
+    from newslint.api import make_settings
+    from newslint.config import ConfigError, settings_from_table
+    from newslint.registry import default_registry
+
+    with pytest.raises(ConfigError, match="extend is read only from a configuration file"):
+        make_settings({"extend": "../newslint.toml"}, default_registry())
+    write(tmp_path / "base.toml", "ignore = ['repeated-word']\n")
+    desk = tmp_path / "desk" / "newslint.toml"
+    write(desk, "extend = '../base.toml'\n")
+    s = settings_from_table({"extend": "../base.toml", "fail-on": "error"}, default_registry(), desk, desk.parent)
+    assert s.ignore == ("repeated-word",) and str(s.fail_on) == "error"
+
+
 def test_which_file_wins_in_one_folder(run_cli, tmp_path, monkeypatch):
     """.newslint.toml beats newslint.toml, which beats [tool.newslint] in pyproject.toml;
     only the winner is read (the others are not merged)."""
