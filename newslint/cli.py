@@ -92,7 +92,12 @@ def _err(message: str) -> None:
     print(f"newslint: error: {message}", file=sys.stderr)
 
 
-def _registry():
+def _registry(args: argparse.Namespace | None = None):
+    """The registry the command runs with: the one given to :func:`main`, else
+    the default one (built-in rules and installed plugins)."""
+    given = getattr(args, "registry", None)
+    if given is not None:
+        return given
     from .registry import default_registry
 
     return default_registry()
@@ -173,12 +178,12 @@ def write_atomic(path: str, text: str, has_bom: bool) -> None:
 _WORKER = None
 
 
-def _worker_init(overrides, options) -> None:
+def _worker_init(overrides, options, registry=None) -> None:
     global _WORKER
     from .config import SettingsResolver
     from .engine import Linter
 
-    registry = _registry()
+    registry = registry or _registry()
     _WORKER = Linter(registry, SettingsResolver(registry, overrides), options)
 
 
@@ -198,7 +203,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .registry import PluginError
 
     try:
-        registry = _registry()
+        registry = _registry(args)
     except PluginError as exc:
         _err(str(exc))
         return EXIT_ERROR
@@ -269,7 +274,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             resolver.for_path(f)
         jobs = args.jobs or os.cpu_count() or 1
         if jobs > 1 and len(disk_files) > 1:
-            results.extend(_lint_parallel(disk_files, overrides, options, jobs))
+            results.extend(_lint_parallel(disk_files, overrides, options, jobs, args.registry))
         else:
             results.extend(linter.lint_path(f) for f in disk_files)
     except ConfigError as exc:
@@ -391,11 +396,15 @@ def _last_line(finding) -> int:
     return end.line
 
 
-def _lint_parallel(files: list[str], overrides, options, jobs: int):
+def _lint_parallel(files: list[str], overrides, options, jobs: int, registry=None):
+    """Lint ``files`` in ``jobs`` processes; a registry given to :func:`main` is
+    handed to the workers (it reaches them when processes are forked), else each
+    worker builds the default one."""
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(files) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(overrides, options)) as pool:
+    initargs = (overrides, options) if registry is None else (overrides, options, registry)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=initargs) as pool:
         return list(pool.map(_worker_lint, files, chunksize=chunk))
 
 
@@ -430,7 +439,7 @@ def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args, n
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rules = registry.all_rules()
     if args.format == "json":
         print(json.dumps([_rule_dict(r) for r in rules], indent=2, ensure_ascii=False))
@@ -463,7 +472,7 @@ def _rule_dict(r) -> dict:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rule = registry.lookup(args.rule)
     if rule is None:
         try:
@@ -508,7 +517,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except ImportError:
         _err("the stats command is not available in this installation")
         return EXIT_ERROR
-    text, status = run_stats(args.paths or ["."], args.format)
+    text, status = run_stats(args.paths or ["."], args.format, _registry(args))
     sys.stdout.write(text)
     return status
 
@@ -522,22 +531,24 @@ def cmd_lsp(args: argparse.Namespace) -> int:
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp}
 
 
-def _output_formats_for_help(argv: Sequence[str]) -> list[str]:
+def _output_formats_for_help(argv: Sequence[str], registry=None) -> list[str]:
     """Every output format's name, loaded only when help is asked for."""
     if not any(a in ("-h", "--help") for a in argv):
         return []
     from .registry import PluginError
 
     try:
-        return list(_registry().outputs)
+        return list((registry or _registry()).outputs)
     except PluginError:
         return []
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, registry=None) -> int:
+    """Run the command line; ``registry`` replaces the default one (embedding, tests)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(_output_formats_for_help(argv))
+    parser = build_parser(_output_formats_for_help(argv, registry))
     args = parser.parse_args(argv)
+    args.registry = registry
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR

@@ -15,6 +15,7 @@ Every key is validated: an unknown key, rule, selector or option is a
 from __future__ import annotations
 
 import difflib
+import inspect
 import os
 import sys
 from dataclasses import dataclass, field, replace
@@ -120,12 +121,14 @@ class Settings:
     languagetool: dict[str, Any] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: the registry these settings were resolved against (None: built by hand)
+    registry: Registry | None = field(default=None, repr=False, compare=False)
 
     # -- selection -----------------------------------------------------------
 
     def enabled_rules(self, registry: Registry, path: str | None = None) -> list[type[Rule]]:
         """The rules that run on ``path`` (longest, most specific selector wins)."""
-        key = (id(registry), self._per_file_ignores_for(path))
+        key = (registry, self._per_file_ignores_for(path))
         cache = self.__dict__.setdefault("_enabled_cache", {})
         hit = cache.get(key)
         if hit is not None:
@@ -383,6 +386,15 @@ def check_selectors(registry: Registry, selectors: Sequence[str], where: str) ->
             ) from None
 
 
+def _validate_options(rule: type[Rule], options: Mapping[str, Any], root: Path, registry: Registry) -> None:
+    """``rule.validate_options``, given the registry when the method takes it
+    (a plugin's method may take only the options and the base directory)."""
+    if "registry" in inspect.signature(rule.validate_options).parameters:
+        rule.validate_options(options, root, registry=registry)
+    else:
+        rule.validate_options(options, root)
+
+
 def settings_from_table(
     table: Mapping[str, Any], registry: Registry, path: Path | None, root: Path
 ) -> Settings:
@@ -391,7 +403,7 @@ def settings_from_table(
         if path is None:
             raise ConfigError(f"{where}: extend is read only from a configuration file")
         table, _ = resolve_extends(path, dict(table))
-    s = Settings(path=path, root=root)
+    s = Settings(path=path, root=root, registry=registry)
     for key in table:
         if key not in TOP_LEVEL_KEYS:
             raise ConfigError(
@@ -449,7 +461,7 @@ def settings_from_table(
             except ValueError as exc:
                 raise ConfigError(f"{where}: {exc}") from None
         try:
-            rule.validate_options({**{k: o.default for k, o in rule.options.items()}, **resolved}, root)
+            _validate_options(rule, {**{k: o.default for k, o in rule.options.items()}, **resolved}, root, registry)
         except ValueError as exc:
             raise ConfigError(f"{where}: rules.{key}: {exc}") from None
         s.rule_options[rule.code] = resolved
@@ -521,7 +533,7 @@ class SettingsResolver:
             table, _ = resolve_extends(p, newslint_table(p, _read_toml(p)) or {})
             self._fixed = self._apply(settings_from_table(table, registry, p, p.resolve().parent))
         elif overrides.isolated:
-            self._fixed = self._apply(Settings(root=Path.cwd()))
+            self._fixed = self._apply(Settings(root=Path.cwd(), registry=registry))
         # validate command-line selectors once
         for name, sels in (
             ("--select", overrides.select or ()),
@@ -556,7 +568,7 @@ class SettingsResolver:
         s = self._by_config.get(key)
         if s is None:
             if found is None:
-                s = self._apply(Settings(root=Path.cwd()))
+                s = self._apply(Settings(root=Path.cwd(), registry=self.registry))
             else:
                 cfg, table = found
                 s = self._apply(settings_from_table(table, self.registry, cfg, cfg.parent))

@@ -488,7 +488,7 @@ def lint_document(
     ruleset = ruleset or RuleSet(registry, settings)
     rules = ruleset.rules_for(path)
     enabled = frozenset(r.code for r in rules)
-    ctx = RuleContext(path=path, settings=settings, shared=ruleset.shared, enabled=enabled)
+    ctx = RuleContext(path=path, settings=settings, shared=ruleset.shared, enabled=enabled, registry=registry)
     diags = run_rules(doc, rules, ctx)
     diags, problems = apply_suppressions(doc, diags, registry, enabled)
     findings = []

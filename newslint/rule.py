@@ -31,15 +31,17 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping, Sequence
 
 from .diagnostics import Diagnostic, Fix, Related, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
+    from .analysis.people.names import FirstNameTables
     from .config import Settings
     from .document import Document
+    from .registry import Registry
 
 CATEGORIES = (
     "spelling",
@@ -109,7 +111,8 @@ def _type_name(t: type) -> str:
 
 @dataclass
 class RuleContext:
-    """What a rule may know besides the document: the file and its settings."""
+    """What a rule may know besides the document: the file, its settings, and what
+    the engine's plugins contribute (first-name tables, house-style packs)."""
 
     path: str
     settings: "Settings"
@@ -117,6 +120,25 @@ class RuleContext:
     shared: dict[str, Any] = field(default_factory=dict)
     #: Codes of every rule running on this file (a rule may leave a case to another).
     enabled: frozenset[str] = frozenset()
+    #: The engine's registry; a context built by hand takes the one its settings
+    #: were resolved against (None when there is none).
+    registry: "Registry | None" = None
+
+    def __post_init__(self) -> None:
+        if self.registry is None:
+            self.registry = getattr(self.settings, "registry", None)
+
+    @property
+    def first_names(self) -> "FirstNameTables | None":
+        """The first-name tables plugins contribute (``newslint_first_names``,
+        the table shipped with newslint included); None: the shipped table alone."""
+        return self.registry.first_name_tables if self.registry is not None else None
+
+    @property
+    def house_style_packs(self) -> "Callable[[], Sequence[Any]] | None":
+        """Calls the ``newslint_house_style_packs`` hook of the registry's plugins
+        (None: no plugins)."""
+        return self.registry.house_style_packs if self.registry is not None else None
 
     @property
     def people(self) -> Sequence[Mapping[str, Any]]:
@@ -156,13 +178,14 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
-    def validate_options(cls, options: Mapping[str, Any], base: "Path") -> None:
+    def validate_options(cls, options: Mapping[str, Any], base: "Path", registry: "Registry | None" = None) -> None:
         """Check configured option values beyond their types; raise ``ValueError``.
 
         Called when configuration is loaded, with the configured options (already
         type-checked) and the directory relative paths start from, so that a bad
         value (a pattern that does not compile, a file that does not exist) is a
-        configuration error before any file is checked.
+        configuration error before any file is checked.  A method that also takes
+        ``registry`` receives the registry the configuration is loaded for.
         """
 
     # -- helpers -----------------------------------------------------------

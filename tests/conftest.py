@@ -32,9 +32,6 @@ class CLIResult:
 @pytest.fixture
 def run_cli(monkeypatch, test_registry):
     """Run ``newslint`` in-process with the test registry; returns a CLIResult."""
-    import newslint.registry
-
-    monkeypatch.setattr(newslint.registry, "default_registry", lambda: test_registry)
 
     def run(*argv: str, stdin: bytes = b"") -> CLIResult:
         from newslint.cli import main
@@ -44,7 +41,7 @@ def run_cli(monkeypatch, test_registry):
         monkeypatch.setattr(sys, "stdin", fake_in)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
-                code = main(list(argv))
+                code = main(list(argv), registry=test_registry)
             except SystemExit as exc:  # argparse usage errors
                 code = exc.code if isinstance(exc.code, int) else 2
         return CLIResult(code, out.getvalue(), err.getvalue())

@@ -45,7 +45,7 @@ class AmbiguousAttribution(Rule):
         from newslint.analysis.people import find_people, first_names_for, resolve_pronoun
 
         opts = getattr(ctx.settings, "rule_options", {}).get("NL201", {})
-        names = first_names_for(opts.get("first-names", {}), opts.get("use-first-names", True))
+        names = first_names_for(opts.get("first-names", {}), opts.get("use-first-names", True), ctx.first_names)
         reg = find_people(doc, ctx.people, names)
         seen: set[int] = set()
         for i, q in enumerate(quotes):

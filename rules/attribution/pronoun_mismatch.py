@@ -91,7 +91,7 @@ class PronounMismatch(Rule):
             return
         from newslint.analysis.people import find_people, first_names_for, resolve_pronoun
 
-        names = first_names_for(self.opts["first-names"], self.opts["use-first-names"])
+        names = first_names_for(self.opts["first-names"], self.opts["use-first-names"], ctx.first_names)
         reg = find_people(doc, ctx.people, names)
         seen: set[int] = set()
         for q in quotes:

@@ -548,13 +548,11 @@ def _rule_enabled(ctx: RuleContext, code: str) -> bool:
     key = ("spelling.enabled", code, ctx.path)
     hit = ctx.shared.get(key)
     if hit is None:
-        try:
-            from newslint.registry import default_registry
-
-            registry = default_registry()
+        registry = ctx.registry
+        if registry is None:
+            hit = True  # without a registry, assume the default (on)
+        else:
             hit = any(r.code == code for r in ctx.settings.enabled_rules(registry, ctx.path))
-        except Exception:  # noqa: BLE001 - without a registry, assume the default (on)
-            hit = True
         ctx.shared[key] = hit
     return hit
 

@@ -40,13 +40,25 @@ Everything is cached on the document (``doc.stash``).
 from __future__ import annotations
 
 from .model import Evidence, Mention, Person, Register
-from .names import FirstNames, base_first_names, first_names_for
+from .names import (
+    FirstNames,
+    FirstNameTable,
+    FirstNameTables,
+    base_first_names,
+    builtin_first_name_table,
+    first_name_tables,
+    first_names_for,
+)
 from .register import find_people
 from .resolution import Resolution, resolve_pronoun
 
 __all__ = [
     "Evidence",
     "FirstNames",
+    "FirstNameTable",
+    "FirstNameTables",
+    "builtin_first_name_table",
+    "first_name_tables",
     "Mention",
     "Person",
     "Register",
