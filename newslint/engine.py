@@ -236,11 +236,9 @@ def _parse_suppressions(
         action, rest = m.group(1).lower(), m.group(2)
         names = [n for n in re.split(r"[\s,]+", rest) if n]
         if action not in _ACTIONS:
-            problems.append(
-                (c.source_start, c.source_end, INVALID_SUPPRESSION,
-                 f"Unknown newslint directive '{m.group(1)}' (use disable, enable, ignore, "
-                 "disable-line or disable-next-line)")
-            )
+            message = (f"Unknown newslint directive '{m.group(1)}' (use disable, enable, ignore, "
+                       "disable-line or disable-next-line)")
+            problems.append((c.source_start, c.source_end, INVALID_SUPPRESSION, message))
             continue
         if not names:
             problems.append(
