@@ -1,8 +1,11 @@
 """Lines changed since a git revision, for ``newslint check --changed-since REV``.
 
 The changes are those between ``REV`` and the working tree: commits since
-``REV``, staged and unstaged edits alike (``git diff REV``), plus files git does
-not track yet (not ignored), which count as wholly changed.  Git runs in the
+``REV``, staged and unstaged edits alike, plus files git does not track yet (not
+ignored), which count as wholly changed.  When ``REV`` is a branch that has moved
+on since the current one left it (``main`` under a pull request), the changes are
+counted from where they parted (``git merge-base REV HEAD``), so lines changed
+only on ``REV`` are not taken for the current branch's.  Git runs in the
 current folder, which must be inside a repository.
 """
 
@@ -81,9 +84,15 @@ class ChangedLines:
             _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], cwd)
         except _GitFailed:
             raise ChangesError(f"--changed-since: unknown git revision {revision!r}") from None
+        try:
+            base = _git(["merge-base", "--end-of-options", revision, "HEAD"], cwd).decode().strip()
+        except _GitFailed:
+            raise ChangesError(
+                f"--changed-since: {revision!r} and the current commit have no common history"
+            ) from None
         out = cls(revision, os.path.realpath(top))
         diff = _git(
-            ["diff", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0", revision, "--"], top
+            ["diff", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0", base, "--"], top
         )
         current: str | None = None
         for raw in diff.split(b"\n"):

@@ -69,6 +69,28 @@ def test_staged_and_committed_changes_count_since_an_older_revision(run_cli, rep
     assert lines(run_cli, "--changed-since", "main~1", "story.txt")[1] == [("story.txt", 5), ("story.txt", 7)]
 
 
+def test_a_branch_that_moved_on_counts_from_where_they_parted(run_cli, repo):
+    """Under a pull request `--changed-since main` means the branch's own changes,
+    not lines main changed after the branch left it."""
+    git(repo, "checkout", "-q", "-b", "feature")
+    text = ORIGINAL.replace("Nothing else happened.", "Then then it ended.")
+    (repo / "story.txt").write_text(text, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "feature edit")
+    git(repo, "checkout", "-q", "main")
+    on_main = ORIGINAL.replace("It was was a long meeting.", "It is is a long meeting.")
+    (repo / "story.txt").write_text(on_main, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "main edit")
+    git(repo, "checkout", "-q", "feature")
+    assert lines(run_cli, "--changed-since", "main", ".")[1] == [("story.txt", 7)]
+
+
+def test_unrelated_history_is_one_clear_line(run_cli, repo):
+    git(repo, "checkout", "-q", "--orphan", "other")
+    git(repo, "commit", "-q", "-m", "unrelated")
+    r = run_cli("check", "--changed-since", "main", ".")
+    assert r.code == 2 and "'main' and the current commit have no common history" in r.err
+
+
 def test_new_files_are_wholly_changed(run_cli, repo):
     (repo / "desk").mkdir()
     (repo / "desk" / "new story.md").write_text("# Head\n\nA a new one.\n\nAnd and more.\n", encoding="utf-8")
