@@ -312,6 +312,13 @@ def _line_for_comment(doc: Document, c: Any, next_line: bool) -> tuple[int, int]
     src = doc.source
     if next_line:
         line_start = src.find("\n", c.source_end)
+        while line_start != -1:
+            # further comment lines (another directive) are stepped over
+            following = src.find("\n", line_start + 1)
+            text = src[line_start + 1 : following if following != -1 else len(src)].strip()
+            if not (text.startswith("<!--") and text.endswith("-->")):
+                break
+            line_start = following
         if line_start == -1 or not src[line_start + 1:].strip():
             return "'newslint: disable-next-line' is not followed by any line"
         line_start += 1

@@ -46,6 +46,14 @@ def test_disable_line_covers_only_its_own_line_of_a_paragraph():
     assert found(lint(src)) == [("repeated-word", 3, "The the")]
 
 
+def test_stacked_next_line_directives_reach_the_same_line():
+    src = ("Head\n\n<!-- newslint: disable-next-line repeated-word -->\n"
+           "<!-- newslint: disable-next-line multiple-spaces -->\n"
+           "It was very very  cold.\nThe the end came at  last.\n")
+    got = found(lint(src, select=["repeated-word", "multiple-spaces", "meta"]))
+    assert [(n, line) for n, line, _ in got] == [("repeated-word", 6), ("multiple-spaces", 6)]
+
+
 def test_by_code_and_several_rules():
     src = ("Head\n\n<!-- newslint: disable-next-line NL603, multiple-spaces -->\n"
            "It was very very  cold.\nThe the end came at  last.\n")
