@@ -31,7 +31,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping, Sequence, TypeVar
 
 from .diagnostics import Diagnostic, Fix, Related, Severity
 
@@ -144,6 +144,42 @@ class RuleContext:
     def people(self) -> Sequence[Mapping[str, Any]]:
         """The newsroom's people list from configuration (name, pronouns...)."""
         return self.settings.people
+
+
+R = TypeVar("R", bound="type[Rule]")
+
+
+class SharedOptions:
+    """Options that a family of rules shares, with one owner.
+
+    The owner declares them (``options = SHARED.options``) and is where they are
+    configured; the family's other rules and helpers read the values configured
+    for the owner through :meth:`values`, never another rule's settings by code::
+
+        FIRST_NAMES = SharedOptions({"use-first-names": Option(True, "...", bool)})
+
+        @FIRST_NAMES.owned_by
+        class PronounMismatch(Rule):
+            options = FIRST_NAMES.options
+    """
+
+    def __init__(self, options: Mapping[str, "Option"]):
+        self.options: dict[str, Option] = dict(options)
+        self.owner: type[Rule] | None = None
+
+    def owned_by(self, rule: R) -> R:
+        """Class decorator naming the rule where these options are configured."""
+        self.owner = rule
+        return rule
+
+    def values(self, ctx: RuleContext) -> dict[str, Any]:
+        """The values configured for the owner, over the defaults."""
+        values = {k: o.default for k, o in self.options.items()}
+        if self.owner is not None:
+            for k, v in ctx.settings.options_for(self.owner).items():
+                if k in values:
+                    values[k] = v
+        return values
 
 
 class Rule:

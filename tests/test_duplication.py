@@ -17,7 +17,7 @@ from newslint.output import OutputContext
 from newslint.output.formats import render_sarif
 from newslint.registry import default_registry
 from rules.duplication import RULES
-from rules.duplication._similarity import (
+from newslint.analysis.similarity import (
     caption_core,
     compile_patterns,
     differences,
@@ -476,7 +476,7 @@ def test_parsing_is_not_needed_twice():
     doc = parse(STORY)
     for rule in RULES:
         rule()  # defaults are valid
-    from rules.duplication._similarity import DupIndex
+    from newslint.analysis.similarity import DupIndex
 
     assert DupIndex.of(doc) is DupIndex.of(doc)
 

@@ -8,7 +8,7 @@ plugin contributes it through the ``newslint_first_names`` hook) and
 ``places.txt``, countries and cities that are often the subject of "said".
 """
 
-from .pronoun_mismatch import PronounMismatch
 from .ambiguous_attribution import AmbiguousAttribution
+from .pronoun_mismatch import PronounMismatch
 
 RULES = [PronounMismatch, AmbiguousAttribution]

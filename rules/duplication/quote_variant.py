@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from newslint.analysis.similarity import _indel, normalise, snippet
 from newslint.diagnostics import Related, Severity
 from newslint.rule import Option, Rule
-
-from ._similarity import _indel, normalise, snippet
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.analysis.quotes import Quote

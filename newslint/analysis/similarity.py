@@ -1,4 +1,4 @@
-"""Shared machinery of the duplication rules (NL3xx).
+"""Near-duplicate search: the analysis behind the duplication rules (NL3xx).
 
 Everything here works on *units*: a whole block (paragraph, list item or caption)
 or one sentence of such a block.  A unit is compared through its *key*, its words
