@@ -1,7 +1,7 @@
 """Collects rules, input formats and output formats from plugins.
 
 Plugins load from the ``newslint`` entry-point group; built-in rules are one such
-plugin (``rules.plugin``).  The registry is built once per process and is cheap:
+plugin (``newslint_rules.plugin``, the rules/ folder).  The registry is built once per process and is cheap:
 rule modules must not do expensive work at import time.
 """
 

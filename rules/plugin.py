@@ -10,14 +10,9 @@ from newslint.analysis.people import builtin_first_name_table
 
 # Families, each a subpackage whose modules define one rule class each and list
 # it in ``RULES``.
-FAMILIES = (
-    "rules.meta",
-    "rules.typography",
-    "rules.spelling",
-    "rules.attribution",
-    "rules.duplication",
-    "rules.readability",
-    "rules.grammar",
+FAMILIES = tuple(
+    f"{__package__}.{family}"
+    for family in ("meta", "typography", "spelling", "attribution", "duplication", "readability", "grammar")
 )
 
 

@@ -21,7 +21,7 @@ def rules_table() -> str:
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in default_registry().all_rules():
-        if not r.__module__.startswith("rules."):
+        if not r.__module__.startswith("newslint_rules."):
             continue
         rows.append(
             f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | "

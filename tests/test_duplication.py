@@ -16,7 +16,7 @@ from newslint.api import check_text, parse
 from newslint.output import OutputContext
 from newslint.output.formats import render_sarif
 from newslint.registry import default_registry
-from rules.duplication import RULES
+from newslint_rules.duplication import RULES
 from newslint.analysis.similarity import (
     caption_core,
     compile_patterns,
@@ -26,7 +26,7 @@ from newslint.analysis.similarity import (
     normalise,
     similar_pairs,
 )
-from rules.duplication.quote_variant import variant_score
+from newslint_rules.duplication.quote_variant import variant_score
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_93e2d691004df282.txt"

@@ -20,12 +20,12 @@ from newslint.engine import RuleSet, apply_fixes, lint_document
 from newslint.config import ConfigError
 from newslint.registry import default_registry, hookimpl, registry_with
 from newslint.rule import RuleContext
-from rules.spelling import DialectMix, HouseStyle, InconsistentSpelling, Misspelling
-from rules.spelling import _house
-from rules.spelling._common import fold, match_case
-from rules.spelling.dialect_mix import dialect_markers
-from rules.spelling.inconsistent_spelling import SMALL, _variant_keys, candidate_pairs, skeleton
-from rules.spelling.misspelling import misspellings
+from newslint_rules.spelling import DialectMix, HouseStyle, InconsistentSpelling, Misspelling
+from newslint_rules.spelling import _house
+from newslint_rules.spelling._common import fold, match_case
+from newslint_rules.spelling.dialect_mix import dialect_markers
+from newslint_rules.spelling.inconsistent_spelling import SMALL, _variant_keys, candidate_pairs, skeleton
+from newslint_rules.spelling.misspelling import misspellings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_93e2d691004df282.txt"
