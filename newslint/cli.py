@@ -128,7 +128,7 @@ def _worker_lint(path: str):
 def cmd_check(args: argparse.Namespace) -> int:
     from .baseline import Baseline, BaselineError
     from .config import ConfigError, Overrides, SettingsResolver
-    from .engine import FileResult, Linter, LintOptions, decode, InputError
+    from .engine import FileResult, InputError, Linter, LintOptions, decode
     from .output import OutputContext
     from .registry import PluginError
 
@@ -238,12 +238,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if r.fixed_source is None or r.original_source is None:
             continue
         if args.diff:
-            bom = "\ufeff" if r.has_bom else ""
+            mark = "\ufeff" if r.has_bom else ""
             diffs.append(
                 "".join(
                     difflib.unified_diff(
-                        (bom + r.original_source).splitlines(keepends=True),
-                        (bom + r.fixed_source).splitlines(keepends=True),
+                        (mark + r.original_source).splitlines(keepends=True),
+                        (mark + r.fixed_source).splitlines(keepends=True),
                         fromfile=f"a/{r.path.lstrip('/')}",
                         tofile=f"b/{r.path.lstrip('/')}",
                     )
@@ -307,9 +307,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     unreadable = any(r.unreadable for r in results)
     failing = 0
-    for f in findings:
-        settings = resolver.for_path(f.path if f.path != "-" else os.path.join(os.getcwd(), "-"))
-        if f.severity >= settings.fail_on:
+    for finding in findings:
+        settings = resolver.for_path(finding.path if finding.path != "-" else os.path.join(os.getcwd(), "-"))
+        if finding.severity >= settings.fail_on:
             failing += 1
     if not args.quiet:
         _summary(findings, len(results), fixes_total, fixed_files, args, len(missing))
@@ -376,7 +376,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "DEFAULT", "FIX", "SUMMARY")]
     for r in rules:
-        rows.append((r.code, r.name, r.category, str(r.severity), "on" if r.default_enabled else "off", r.fix_safety, r.summary))
+        rows.append((r.code, r.name, r.category, str(r.severity), "on" if r.default_enabled else "off", r.fix_label(), r.summary))
     widths = [max(len(row[i]) for row in rows) for i in range(6)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6])) + "  " + row[6])
@@ -390,7 +390,7 @@ def _rule_dict(r) -> dict:
         "category": r.category,
         "severity": str(r.severity),
         "default_enabled": r.default_enabled,
-        "fix_safety": r.fix_safety,
+        "fix_safety": r.fix_label(),
         "summary": r.summary,
         "docs": r.doc_sections(),
         "options": {
@@ -424,7 +424,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     docs = d["docs"]
     out = [f"{rule.code} {rule.name}", ""]
     out.append(f"Category: {rule.category}   Severity: {rule.severity}   "
-               f"Default: {'on' if rule.default_enabled else 'off'}   Fix: {rule.fix_safety}")
+               f"Default: {'on' if rule.default_enabled else 'off'}   Fix: {rule.fix_label()}")
     out.append("")
     for title, key in (("What it does", "what"), ("Why", "why"), ("Example", "example"), ("Fix safety", "fix safety")):
         if docs.get(key):

@@ -20,7 +20,7 @@ import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .diagnostics import Severity
 from .globs import GlobError, check_glob, glob_match, name_match
@@ -75,7 +75,7 @@ DEFAULT_EXCLUDE = (
     "site-packages",
 )
 
-LANGUAGETOOL_KEYS = {
+LANGUAGETOOL_KEYS: dict[str, type | tuple[type, ...]] = {
     "url": str,
     "local": bool,
     "language": str,
@@ -322,7 +322,7 @@ _CONFIG_CACHE: dict[tuple, tuple[tuple[Path, dict[str, Any]] | None, list[tuple[
 
 def _config_in(d: Path) -> tuple[Path, dict[str, Any]] | None:
     """The configuration in directory ``d`` (cached until a file there changes)."""
-    stamps = []
+    stamps: list[tuple[int, int] | None] = []
     for name in CONFIG_FILES:
         try:
             st = os.stat(d / name)
@@ -390,7 +390,8 @@ def _validate_options(rule: type[Rule], options: Mapping[str, Any], root: Path, 
     """``rule.validate_options``, given the registry when the method takes it
     (a plugin's method may take only the options and the base directory)."""
     if "registry" in inspect.signature(rule.validate_options).parameters:
-        rule.validate_options(options, root, registry=registry)
+        validate: Callable[..., None] = rule.validate_options
+        validate(options, root, registry=registry)
     else:
         rule.validate_options(options, root)
 

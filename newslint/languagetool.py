@@ -215,7 +215,7 @@ class Client:
             raise LanguageToolError(
                 f"LanguageTool server at {self.base} answered HTTP {exc.code}"
                 + (f" ({detail})" if detail else "")
-                + (f"; check url under [tool.newslint.languagetool]" if fatal else ""),
+                + ("; check url under [tool.newslint.languagetool]" if fatal else ""),
                 fatal=fatal,
             ) from None
         except (socket.timeout, TimeoutError):
@@ -301,8 +301,10 @@ def _parse_match(m: Any, to_cp: Callable[[int], int], units: int) -> Match | Non
     if off < 0 or length < 0 or off + length > units:
         return None
     start, end = to_cp(off), to_cp(off + length)
-    rule = m.get("rule") if isinstance(m.get("rule"), dict) else {}
-    cat = rule.get("category") if isinstance(rule.get("category"), dict) else {}
+    rule_value = m.get("rule")
+    rule: dict[str, Any] = rule_value if isinstance(rule_value, dict) else {}
+    cat_value = rule.get("category")
+    cat: dict[str, Any] = cat_value if isinstance(cat_value, dict) else {}
     reps = tuple(
         str(r["value"]) for r in m.get("replacements") or () if isinstance(r, dict) and "value" in r
     )

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .analysis.text import WORD_RE
 from .stash import StashKey
@@ -376,7 +376,7 @@ def textstat_offline() -> Any:
         _textstat = False
         return None
     table = _SyllableTable()
-    cs.get_cmudict = lambda lang: table  # type: ignore[attr-defined]
+    cs.get_cmudict = lambda lang: table
     _textstat = textstat.textstat
     return _textstat
 
@@ -418,7 +418,7 @@ def excerpt(text: str, max_words: int = 8) -> str:
     return " ".join(parts[:max_words]) + "…"
 
 
-__all__: Iterable[str] = [
+__all__: list[str] = [
     "Figures",
     "BlockFigures",
     "block_figures",

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping, Sequence, TypeVar
 
-from .diagnostics import Diagnostic, Fix, Related, Severity
+from .diagnostics import Applicability, Diagnostic, Fix, Related, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
@@ -117,7 +117,7 @@ class RuleContext:
     path: str
     settings: "Settings"
     #: Per-run shared scratch space (e.g. caches that live across documents).
-    shared: dict[str, Any] = field(default_factory=dict)
+    shared: dict[Any, Any] = field(default_factory=dict)
     #: Codes of every rule running on this file (a rule may leave a case to another).
     enabled: frozenset[str] = frozenset()
     #: The engine's registry; a context built by hand takes the one its settings
@@ -198,8 +198,23 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     #: typed options with defaults, set under ``[tool.newslint.rules.NAME]``.
     options: ClassVar[Mapping[str, Option]] = {}
-    #: "safe", "unsafe", "display-only" or "none": the best fix this rule offers.
-    fix_safety: ClassVar[str] = "none"
+    #: How far the best fix this rule offers can be trusted; None: it offers no fix.
+    #: (A plugin may still write "safe", "unsafe", "display-only" or "none".)
+    fix_safety: ClassVar[Applicability | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        value = cls.__dict__.get("fix_safety")
+        if isinstance(value, str) and not isinstance(value, Applicability):
+            try:
+                cls.fix_safety = None if value == "none" else Applicability(value)
+            except ValueError:
+                pass  # reported by validate_metadata
+
+    @classmethod
+    def fix_label(cls) -> str:
+        """``fix_safety`` in words: "safe", "unsafe", "display-only" or "none"."""
+        return "none" if cls.fix_safety is None else str(cls.fix_safety)
 
     def __init__(self, options: Mapping[str, Any] | None = None):
         values = {k: o.default for k, o in self.options.items()}
@@ -214,14 +229,15 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
-    def validate_options(cls, options: Mapping[str, Any], base: "Path", registry: "Registry | None" = None) -> None:
+    def validate_options(cls, options: Mapping[str, Any], base: "Path") -> None:
         """Check configured option values beyond their types; raise ``ValueError``.
 
         Called when configuration is loaded, with the configured options (already
         type-checked) and the directory relative paths start from, so that a bad
         value (a pattern that does not compile, a file that does not exist) is a
-        configuration error before any file is checked.  A method that also takes
-        ``registry`` receives the registry the configuration is loaded for.
+        configuration error before any file is checked.  An override that also
+        takes a ``registry`` argument receives the registry the configuration is
+        loaded for (house-style packs from plugins, for instance).
         """
 
     # -- helpers -----------------------------------------------------------
@@ -286,6 +302,11 @@ class Rule:
             problems.append(f"category {cls.category!r} is not one of {', '.join(CATEGORIES)}")
         if not isinstance(cls.severity, Severity):
             problems.append("severity is not a newslint.Severity")
+        if cls.fix_safety is not None and not isinstance(cls.fix_safety, Applicability):
+            problems.append(
+                f"fix_safety {cls.fix_safety!r} is not a newslint.Applicability "
+                "(or one of 'safe', 'unsafe', 'display-only', 'none')"
+            )
         if not cls.__doc__ and not cls.summary:
             problems.append("no documentation")
         return problems

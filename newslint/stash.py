@@ -65,7 +65,7 @@ class Analysis(StashKey[T]):
         """The value for ``doc``, computed once and kept in ``doc.stash``."""
         data = doc.stash._data
         try:
-            return data[self]  # type: ignore[no-any-return]
+            return data[self]
         except KeyError:
             pass
         compute = self._compute
@@ -87,7 +87,7 @@ class Stash:
         self._data[key] = value
 
     def __getitem__(self, key: StashKey[T]) -> T:
-        return self._data[key]  # type: ignore[no-any-return]
+        return self._data[key]
 
     @overload
     def get(self, key: StashKey[T]) -> T | None: ...
@@ -102,7 +102,7 @@ class Stash:
         """The value under ``key``; when there is none, ``make()`` is stored first."""
         data = self._data
         try:
-            return data[key]  # type: ignore[no-any-return]
+            return data[key]
         except KeyError:
             value = data[key] = make()
             return value

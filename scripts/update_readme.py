@@ -25,7 +25,7 @@ def rules_table() -> str:
             continue
         rows.append(
             f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | "
-            f"{'on' if r.default_enabled else 'off'} | {r.fix_safety} | {r.summary} |"
+            f"{'on' if r.default_enabled else 'off'} | {r.fix_label()} | {r.summary} |"
         )
     return "\n".join(rows)
 

@@ -15,8 +15,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 @pytest.fixture(scope="session")
 def test_registry():
     """The real registry plus tests/support/sample_plugin (rules XT101, XT103)."""
-    from newslint.registry import registry_with
     from support import sample_plugin
+
+    from newslint.registry import registry_with
 
     return registry_with([sample_plugin])
 

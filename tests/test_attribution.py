@@ -123,7 +123,7 @@ def test_seed_article():
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is absent")
 def test_corpus_false_positive_budget():
     """At most one NL201 per 20,000 words on the BBC corpus (speed: bench/run.py)."""
-    from newslint.analysis.people import find_people, first_names_for
+    from newslint.analysis.people import first_names_for
 
     first_names_for()  # the table loads once per process
     paths = sorted(CORPUS.glob("*.txt"))

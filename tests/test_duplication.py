@@ -12,11 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from newslint.api import check_text, parse
-from newslint.output import OutputContext
-from newslint.output.formats import render_sarif
-from newslint.registry import default_registry
-from newslint_rules.duplication import RULES
 from newslint.analysis.similarity import (
     caption_core,
     compile_patterns,
@@ -26,6 +21,11 @@ from newslint.analysis.similarity import (
     normalise,
     similar_pairs,
 )
+from newslint.api import check_text, parse
+from newslint.output import OutputContext
+from newslint.output.formats import render_sarif
+from newslint.registry import default_registry
+from newslint_rules.duplication import RULES
 from newslint_rules.duplication.quote_variant import variant_score
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.analysis.people import FirstNames, base_first_names, find_people, first_names_for, resolve_pronoun
-from newslint.analysis.people import builtin_first_name_table, first_name_tables
+from newslint.analysis.people import (
+    FirstNames,
+    base_first_names,
+    builtin_first_name_table,
+    find_people,
+    first_name_tables,
+    first_names_for,
+    resolve_pronoun,
+)
 from newslint.api import parse
 
 

@@ -3,9 +3,8 @@ budget, the similarity index, house-style packs and their configuration."""
 
 from __future__ import annotations
 
-import re
-
 import random
+import re
 import string
 from pathlib import Path
 
@@ -15,13 +14,12 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from newslint.api import check_text, make_settings, parse
+from newslint.config import ConfigError
 from newslint.diagnostics import Applicability
 from newslint.engine import RuleSet, apply_fixes, lint_document
-from newslint.config import ConfigError
 from newslint.registry import default_registry, hookimpl, registry_with
 from newslint.rule import RuleContext
-from newslint_rules.spelling import DialectMix, HouseStyle, InconsistentSpelling, Misspelling
-from newslint_rules.spelling import _house
+from newslint_rules.spelling import DialectMix, HouseStyle, InconsistentSpelling, Misspelling, _house
 from newslint_rules.spelling._common import fold, match_case
 from newslint_rules.spelling.dialect_mix import dialect_markers
 from newslint_rules.spelling.inconsistent_spelling import SMALL, _variant_keys, candidate_pairs, skeleton

@@ -11,15 +11,14 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.api import check_text
 from newslint.config import Overrides, SettingsResolver, settings_from_table
 from newslint.diagnostics import Applicability
-from newslint.engine import Linter, LintOptions, apply_fixes, parse_document
+from newslint.engine import Linter, LintOptions, parse_document
 from newslint.registry import default_registry
-from newslint.rule import RuleContext
-
 from newslint_rules.typography import RULES
 from newslint_rules.typography.repeated_word import _REPEAT, _may_repeat
 

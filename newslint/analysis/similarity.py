@@ -214,8 +214,8 @@ class DupIndex:
     def __init__(self, doc: "Document"):
         self.doc = doc
         text = doc.text
-        low = normalise(text)
-        if len(low) != len(text):  # lower-casing changed a length: work unit by unit
+        low: str | None = normalise(text)
+        if len(low or "") != len(text):  # lower-casing changed a length: work unit by unit
             low = None
         blocks: list[Unit] = []
         sentences: list[Unit] = []
@@ -485,7 +485,7 @@ def _bigram_need(n: int, n_grams: int, t: float) -> int:
 
 
 try:  # Counter's own loop, in C, without building a Counter for every block
-    from collections import _count_elements as _count_into
+    from collections import _count_elements as _count_into  # type: ignore[attr-defined]  # C helper, not in the stubs
 except ImportError:  # pragma: no cover - other Python implementations
 
     def _count_into(mapping: dict, iterable: Iterable) -> None:
@@ -588,6 +588,7 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None])
         cands = [i for i, c in hits.items() if c >= k_query or c >= index_k[i]]
         if not cands:
             continue
+        assert t is not None  # a sequence without a threshold queries nothing
         factor = t / (2.0 - t)
         lo, hi = n * factor - 1e-9, n / factor + 1e-9
         d = docs[j]

@@ -38,7 +38,7 @@ class AmbiguousAttribution(Rule):
     summary = "A pronoun attribution with two possible speakers of that gender"
     severity = Severity.INFO
     default_enabled = False
-    fix_safety = "none"
+    fix_safety = None
 
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         quotes = doc.quotes

@@ -70,7 +70,7 @@ class PronounMismatch(Rule):
     summary = "An attribution pronoun that disagrees with the person quoted"
     severity = Severity.WARNING
     default_enabled = True
-    fix_safety = "display-only"
+    fix_safety = Applicability.DISPLAY_ONLY
     options = FIRST_NAME_OPTIONS.options
 
     @classmethod

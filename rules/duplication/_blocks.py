@@ -84,8 +84,8 @@ def block_settings(
     """The settings of both block rules: ``own``'s options for its own kinds and
     the configuration's (over the defaults) for the other rule.  Cached on
     ``holder`` (default ``own``) for the settings object it was last given."""
-    holder = holder or own or ctx
-    cached = getattr(holder, "_block_settings", None)
+    target: object = holder or own or ctx
+    cached = getattr(target, "_block_settings", None)
     if cached is not None and cached[0] is ctx.settings:
         return cached[1]
     options: dict[str, Mapping[str, Any]] = {}
@@ -104,7 +104,7 @@ def block_settings(
             )
     result = BlockSettings(options, near)
     try:
-        holder._block_settings = (ctx.settings, result)  # type: ignore[union-attr]
+        target._block_settings = (ctx.settings, result)  # type: ignore[attr-defined]
     except AttributeError:  # pragma: no cover - a holder without a __dict__
         pass
     return result

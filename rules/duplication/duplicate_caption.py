@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newslint.analysis.similarity import CAPTION_KINDS, validate_ignore_patterns
-from newslint.diagnostics import Severity
+from newslint.diagnostics import Applicability, Severity
 from newslint.rule import Rule
 
 from ._blocks import CAPTION_OPTIONS, check_blocks
@@ -49,7 +49,7 @@ class DuplicateCaption(Rule):
     severity = Severity.WARNING
     options = CAPTION_OPTIONS.options
     validate_options = classmethod(validate_ignore_patterns)
-    fix_safety = "display-only"
+    fix_safety = Applicability.DISPLAY_ONLY
 
     def check(self, doc, ctx):
         return check_blocks(self, doc, ctx, CAPTION_KINDS)

@@ -47,7 +47,7 @@ class DuplicateSentence(Rule):
     category = "duplication"
     summary = "A sentence that repeats one earlier in the story"
     severity = Severity.WARNING
-    fix_safety = "display-only"
+    fix_safety = Applicability.DISPLAY_ONLY
     validate_options = classmethod(validate_ignore_patterns)
     options = {
         "min-words": Option(

@@ -99,7 +99,7 @@ class QuoteVariant(Rule):
     category = "duplication"
     summary = "The same remark quoted twice in different words (one is a misquote)"
     severity = Severity.WARNING
-    fix_safety = "none"
+    fix_safety = None
     options = {
         "threshold": Option(
             0.5,
@@ -354,7 +354,7 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
     groups: dict[str, list[int]] = {}
     for i, (key, _, _) in speakers.items():
         groups.setdefault(key, []).append(i)
-    for key, members in groups.items():
+    for _key, members in groups.items():
         if len(members) < 2:
             continue
         items = []

@@ -112,7 +112,7 @@ def parse_term(table: Any, where: str, source: str, kind: str = "word") -> Term:
     if not isinstance(table, Mapping):
         raise PackError(f"{where} must be a table with 'prefer' and 'avoid', or 'avoid -> prefer'")
     _check_keys(table, TERM_KEYS, where)
-    prefer = table.get("prefer")
+    prefer = table.get("prefer", "")
     if not isinstance(prefer, str) or not prefer.strip():
         raise PackError(f"{where}: 'prefer' must be a non-empty string")
     if "avoid" not in table:

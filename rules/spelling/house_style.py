@@ -73,7 +73,7 @@ class HouseStyle(Rule):
     category = "house-style"
     summary = "A spelling the house style replaces (Kiev -> Kyiv)"
     severity = Severity.WARNING
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
     options = {
         "packs": Option(["ukraine"], "house-style packs to use, by name (built-in or from plugins)", list),
         "pack-files": Option([], "house-style pack files (TOML) to use, relative to the configuration file", list),

@@ -104,7 +104,7 @@ class InconsistentSpelling(Rule):
     category = "consistency"
     summary = "The same name spelled more than one way in one story"
     severity = Severity.WARNING
-    fix_safety = "unsafe"
+    fix_safety = Applicability.UNSAFE
     options = {
         "min-length": Option(5, "shortest name (in letters) compared by similarity", int, minimum=3),
         "case-variants": Option(

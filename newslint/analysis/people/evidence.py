@@ -65,7 +65,7 @@ def _evidence(doc: "Document", reg: Register, config: Sequence[Mapping[str, Any]
         entry = _config_entry(p, config) if config else None
         if entry is not None:
             pron = str(entry.get("pronouns", "") or "").strip().lower()
-            g = _norm_gender(entry.get("gender", "")) if entry.get("gender") else ""
+            g: str | None = _norm_gender(entry.get("gender", "")) if entry.get("gender") else ""
             first_word = pron.split("/")[0].strip() if pron else ""
             gender = {"he": "m", "she": "f", "they": "they"}.get(first_word, g if g in ("m", "f") else "")
             if gender:

@@ -54,7 +54,7 @@ class FirstNameTable(Mapping[str, str]):
             self._sets = self._load()
         return self._sets
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         m, f, u = self._loaded()
         if key in m:
             return "m"

@@ -6,6 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
+from ...stash import StashKey
 from ..lexicon import (
     _FUNCTION_WORDS,
     GENDERED_NOUNS,
@@ -18,7 +19,6 @@ from ..lexicon import (
     PLACE_FIRST,
     TITLE_MODIFIERS,
 )
-from ...stash import StashKey
 from .evidence import _evidence
 from .model import Mention, Person, Register
 from .names import FirstNames, _fold, first_names_for, places
@@ -107,7 +107,7 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
         return p
 
     # full names first, so that a surname before its full name still links
-    for mention, toks, titled in raw:
+    for mention, toks, _titled in raw:
         if len(toks) >= 2:
             first = toks[0] if len(toks[0]) > 1 and not toks[0].endswith(".") else None
             surname = toks[-1]
@@ -177,10 +177,10 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
     for p in persons:
         if p.first is None:
             # "Lord Dubs" reads better than "Dubs" in a message
-            for m in p.mentions:
-                if m.titles:
-                    words = text[m.start : m.name_end].split()
-                    p.name = " ".join(words[-(len(m.name.split()) + 1) :])
+            for titled in p.mentions:
+                if titled.titles:
+                    words = text[titled.start : titled.name_end].split()
+                    p.name = " ".join(words[-(len(titled.name.split()) + 1) :])
                     break
     for i, p in enumerate(persons):
         p.id = i

@@ -73,7 +73,8 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
     gender = _PRONOUN_WORD_GENDER.get(pronoun)
     at = a.speaker_start
     blocks = doc.blocks
-    bi = doc.block_at(at).index if doc.block_at(at) is not None else quote.block
+    at_block = doc.block_at(at)
+    bi = at_block.index if at_block is not None else quote.block
     scope: list[tuple[int, int]] = [(blocks[bi].start, at)]
     found = [m for m in reg.mentions_between(blocks[bi].start, at) if not m.in_quote]
     # candidates come from the nearest paragraphs that mention someone; the rest of
@@ -113,14 +114,14 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
     noun_starts = [x[0] for x in reg.person_nouns]
     pron_starts = [x[0] for x in reg.pronouns]
     for s, e in scope:
-        for (ns, ne, word) in reg.person_nouns[bisect.bisect_left(noun_starts, s) : bisect.bisect_left(noun_starts, e)]:
+        for (ns, _ne, word) in reg.person_nouns[bisect.bisect_left(noun_starts, s) : bisect.bisect_left(noun_starts, e)]:
             ng = GENDERED_NOUNS.get(word)
             if ng is not None and gender is not None and ng != gender:
                 continue  # a "spokesman" is not the "she" of the attribution
             if _appositive_to(doc.text, ref_spans, ns):
                 continue
             doubts.append(f"'{word}' in reach")
-        for (ps, pe, g, word) in reg.pronouns[bisect.bisect_left(pron_starts, s) : bisect.bisect_left(pron_starts, e)]:
+        for (ps, _pe, g, word) in reg.pronouns[bisect.bisect_left(pron_starts, s) : bisect.bisect_left(pron_starts, e)]:
             if ps != at and not word.startswith("#") and gender is not None and g == gender:
                 doubts.append(f"'{word}' in reach")
     others, speakers, cues = _others_in_reach(doc, reg, quote, gender, wider, persons, section_start)
@@ -181,7 +182,7 @@ def _others_in_reach(
             )
         if gender is None:
             continue
-        for ns, ne, word in reg.person_nouns[bisect.bisect_left(noun_starts, s) : bisect.bisect_left(noun_starts, e)]:
+        for ns, _ne, word in reg.person_nouns[bisect.bisect_left(noun_starts, s) : bisect.bisect_left(noun_starts, e)]:
             if GENDERED_NOUNS.get(word) == gender:
                 cues.append((ns, word))
         for ps, pe, g, word in reg.pronouns[bisect.bisect_left(pron_starts, s) : bisect.bisect_left(pron_starts, e)]:
@@ -222,7 +223,7 @@ def _appositive_to(text: str, spans: list[tuple[int, int]], off: int) -> bool:
             seg = text[e:off]
             if seg.count(",") == 1:
                 return True
-        if e <= off and off - e <= 60 and _AS_ROLE_RE.match(text, e, off) and _AS_ROLE_RE.match(text, e, off).end() == off:
+        if e <= off and off - e <= 60 and (m := _AS_ROLE_RE.match(text, e, off)) and m.end() == off:
             return True  # "Mr Farrow resigned as chief executive"
     return False
 

@@ -203,7 +203,7 @@ def _scan(doc: "Document") -> _Scan:
 
 
 def _next_single_closes(marks: list[tuple[int, str, int]], k: int) -> bool:
-    for i, ch, cls in marks[k + 1 :]:
+    for _i, ch, cls in marks[k + 1 :]:
         if ch in _DOUBLE:
             continue
         return cls in (_CLOSE, _CLOSE_LETTER, _CLOSE_WEAK)

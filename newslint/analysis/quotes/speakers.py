@@ -233,9 +233,9 @@ def _speaker_back(toks: list[_Tok], k: int, lo: int = 0):
                     return _sp(j + 1, k - 1, "name", found[0], found[1])
             elif sp[2] == "name" and not sp[3]:
                 # a role in apposition to the name: "Elena Marsh, the chair, said"
-                role = _appositive_role(toks, j + 1, k - 1)
-                if role:
-                    return _sp(sp[0], sp[1], "name", role, sp[4])
+                appositive = _appositive_role(toks, j + 1, k - 1)
+                if appositive:
+                    return _sp(sp[0], sp[1], "name", appositive, sp[4])
             return sp
         return None
     if not t.is_word():
