@@ -44,7 +44,7 @@ def pip_install_commands() -> list[list[str]]:
     """Every `pip install ...` in README, as words (up to a shell operator or a quote's end)."""
     found = []
     for m in re.finditer(r"pip install ([^`\n&|;]+)", README):
-        words = [w for w in shlex.split(m.group(1)) if not w.startswith("-")]
+        words = [w for w in shlex.split(m.group(1), comments=True) if not w.startswith("-")]
         found.append(words)
     return found
 
