@@ -34,7 +34,10 @@ def _split_list(values: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(output_formats: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The argument parser; ``output_formats`` (every registered output format)
+    is listed in ``check --help`` when given."""
+    formats = ", ".join(sorted(output_formats, key=lambda f: (f != "text", f))) or "text, json, sarif, github, ..."
     p = argparse.ArgumentParser(
         prog="newslint",
         description="A text-quality linter for news copy.",
@@ -45,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check stories for problems", description="Check stories for problems.")
     c.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for standard input); default: .")
-    c.add_argument("--format", "-f", default="text", help="output format: text (default), json, sarif, github, ...")
+    c.add_argument("--format", "-f", default="text", help=f"output format: {formats} (default: text)")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     c.add_argument("--select", action="append", metavar="RULES", help="run only these rules (codes, prefixes, names, categories, ALL; comma-separated)")
     c.add_argument("--extend-select", action="append", metavar="RULES", help="run these rules as well")
@@ -53,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--config", metavar="FILE", help="use this configuration file for every path")
     c.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     c.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
+    c.add_argument("--require-grammar", action="store_true",
+                   help="fail (exit 2) when grammar rules are selected but LanguageTool cannot be reached")
     c.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print fixes as a unified diff; change nothing")
@@ -62,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     c.add_argument("--force-exclude", action="store_true", help="apply exclude globs to paths given on the command line too")
+    c.add_argument("--changed-since", metavar="REV",
+                   help="report only findings on lines changed since git revision REV "
+                        "(commits, staged and unstaged edits; new files count whole)")
     c.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     c.add_argument("--archive-wide", action="store_true", help="also compare the stories with each other (cross-story rules NL105, NL305)")
 
@@ -72,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("rule", metavar="NAME|CODE")
 
     s = sub.add_parser("stats", help="readability figures per story", description="Print per-story figures.")
-    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("paths", nargs="*", metavar="PATH", help="files or directories ('-' for standard input); default: .")
     s.add_argument("--format", "-f", choices=("text", "json"), default="text")
 
     _add_serve_parser(sub)
@@ -166,6 +174,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
         return EXIT_ERROR
+    if args.changed_since is not None and (args.fix or args.diff):
+        _err("--changed-since reports findings only; it cannot be used with --fix or --diff")
+        return EXIT_ERROR
+    changes = None
+    if args.changed_since is not None:
+        from .changes import ChangedLines, ChangesError
+
+        try:
+            changes = ChangedLines.since(args.changed_since)
+        except ChangesError as exc:
+            _err(str(exc))
+            return EXIT_ERROR
     overrides = Overrides(
         select=_split_list(args.select) if args.select else None,
         extend_select=_split_list(args.extend_select),
@@ -173,6 +193,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         config_file=args.config,
         isolated=args.isolated,
         fail_on=args.fail_on,
+        require_grammar=args.require_grammar,
     )
     options = LintOptions(fix=args.fix, diff=args.diff, unsafe_fixes=args.unsafe_fixes, stdin_format=args.stdin_format)
     try:
@@ -187,6 +208,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             _note(note)
         for m in missing:
             _err(m)
+        if changes is not None:
+            files = [f for f in files if changes.touches(f)]
         linter = Linter(registry, resolver, options)
         results: list[FileResult] = []
         disk_files = [f for f in files if f != "-"]
@@ -241,6 +264,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 buffer.write(out_text.encode("utf-8"))
                 buffer.flush()
             fixes_total += r.fixes_applied
+            fixed_files += 1 if r.fixes_applied else 0
             continue
         if r.fixed_source is None or r.original_source is None:
             continue
@@ -261,7 +285,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             fixed_files += 1
             fixes_total += r.fixes_applied
 
+    if changes is not None:
+        for r in results:
+            if not r.unreadable:
+                r.findings = [f for f in r.findings if changes.keeps(f.path, f.start.line, _last_line(f))]
     extra = crossstory_run.check_files(disk_files, linter) if args.archive_wide else []
+    if changes is not None:
+        extra = [f for f in extra if changes.keeps(f.path, f.start.line, _last_line(f))]
     findings = sorted([*(f for r in results for f in r.findings), *extra], key=lambda f: f.sort_key)
     if args.write_baseline:
         try:
@@ -298,10 +328,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         if finding.severity >= settings.fail_on:
             failing += 1
     if not args.quiet:
-        _summary(findings, len(results), fixes_total, fixed_files, args)
+        _summary(findings, len(results), fixes_total, fixed_files, args, len(missing))
     if missing or unreadable:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _last_line(finding) -> int:
+    """The last line a finding covers (its end is exclusive)."""
+    end = finding.end
+    if end.column == 1 and end.line > finding.start.line:
+        return end.line - 1
+    return end.line
 
 
 def _emit(text: str, output: str | None, stream, errors: str) -> bool:
@@ -338,7 +376,13 @@ def _lint_parallel(files: list[str], overrides, options, jobs: int, registry=Non
         return list(pool.map(_worker_lint, files, chunksize=chunk))
 
 
-def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args) -> None:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args, n_failed: int = 0) -> None:
+    """The closing line on standard error; ``n_failed`` paths were not found or
+    could not be read or written (their errors are printed above)."""
     parts = []
     if args.fix and fixes_total:
         parts.append(f"Fixed {fixes_total} problem{'s' if fixes_total != 1 else ''} in {fixed_files} file{'s' if fixed_files != 1 else ''}.")
@@ -350,8 +394,12 @@ def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args) -
         if fixable and not args.fix:
             msg += f"; {fixable} fixable with --fix"
         parts.append(msg + ".")
-    else:
+    elif n_files or not n_failed:
         parts.append(f"No problems in {n_files} file{'s' if n_files != 1 else ''} checked.")
+    else:
+        parts.append("Nothing was checked.")
+    if n_failed:
+        parts.append(f"{_plural(n_failed, 'path')} could not be checked or fixed (see the errors above).")
     print(" ".join(parts), file=sys.stderr)
 
 
@@ -425,7 +473,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except ImportError:
         _err("the stats command is not available in this installation")
         return EXIT_ERROR
-    text, status = run_stats(args.paths, args.format, _registry(args))
+    text, status = run_stats(args.paths or ["."], args.format, _registry(args))
     sys.stdout.write(text)
     return status
 
@@ -446,9 +494,22 @@ COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "sta
             "serve": cmd_serve, "archive": archive.cmd_archive}
 
 
+def _output_formats_for_help(argv: Sequence[str], registry=None) -> list[str]:
+    """Every output format's name, loaded only when help is asked for."""
+    if not any(a in ("-h", "--help") for a in argv):
+        return []
+    from .registry import PluginError
+
+    try:
+        return list((registry or _registry()).outputs)
+    except PluginError:
+        return []
+
+
 def main(argv: Sequence[str] | None = None, registry=None) -> int:
     """Run the command line; ``registry`` replaces the default one (embedding, tests)."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_output_formats_for_help(argv, registry))
     args = parser.parse_args(argv)
     args.registry = registry
     if args.command is None:

@@ -5,6 +5,8 @@ level of ``newslint.toml`` / ``.newslint.toml``.  For each file checked, the
 nearest configuration file found by walking up from the file's directory
 applies (in one directory ``.newslint.toml`` wins over ``newslint.toml``, which
 wins over ``pyproject.toml``); ``--config FILE`` makes one file apply to all.
+``extend = "../newslint.toml"`` starts from another file's settings (relative to
+the file that says it; chains are followed, cycles are an error).
 
 Every key is validated: an unknown key, rule, selector or option is a
 :class:`ConfigError` (exit status 2), never silently ignored.
@@ -13,18 +15,16 @@ Every key is validated: an unknown key, rule, selector or option is a
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import inspect
 import math
 import os
-import re
 import sys
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from .diagnostics import Severity
+from .globs import GlobError, check_glob, glob_match, name_match
 from .registry import Registry
 from .rule import Rule
 from .safefs import TooLargeError, read_regular
@@ -46,6 +46,7 @@ MAX_CONFIG_SIZE = 10_000_000  # a configuration file is read only when it is a r
 
 #: top-level keys and what they hold (for validation and docs).
 TOP_LEVEL_KEYS = {
+    "extend": "another configuration file to start from (relative to this one)",
     "select": "rules to run (codes, code prefixes, names, categories or ALL)",
     "extend-select": "rules to run in addition to the default selection",
     "ignore": "rules not to run",
@@ -85,6 +86,7 @@ LANGUAGETOOL_KEYS: dict[str, type | tuple[type, ...]] = {
     "disabled-rules": list,
     "enabled-rules": list,
     "max-text-length": int,
+    "required": bool,
 }
 
 PEOPLE_KEYS = {"name": str, "pronouns": str, "aliases": list, "gender": str}
@@ -100,6 +102,8 @@ class Overrides:
     config_file: str | None = None
     isolated: bool = False
     fail_on: str | None = None
+    #: ``--require-grammar``: an unreachable LanguageTool is an error.
+    require_grammar: bool = False
 
 
 @dataclass
@@ -180,14 +184,14 @@ class Settings:
         rel = self.relative(path)
         parts = rel.split("/")
         for pattern in self.exclude:
-            if glob_match(rel, pattern) or any(fnmatch.fnmatchcase(p, pattern) for p in parts):
+            if glob_match(rel, pattern) or any(name_match(p, pattern) for p in parts):
                 return True
         return False
 
     def is_included(self, path: str, registry: Registry) -> bool:
         if self.include:
             rel = self.relative(path)
-            return any(glob_match(rel, p) or fnmatch.fnmatchcase(os.path.basename(path), p) for p in self.include)
+            return any(glob_match(rel, p) or name_match(os.path.basename(path), p) for p in self.include)
         return registry.format_for(path) is not None
 
 
@@ -201,48 +205,6 @@ def _matches(registry: Registry, selector: str, rule: type[Rule]) -> bool:
     if low == rule.category:
         return True
     return rule.code.startswith(sel.upper()) and registry.lookup(sel) is None and sel[:1].isalpha()
-
-
-@lru_cache(maxsize=4096)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """``**`` matches any number of directories, ``*`` stays within one."""
-    i, out = 0, []
-    while i < len(pattern):
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        elif c == "[":
-            j = pattern.find("]", i)
-            if j == -1:
-                out.append(re.escape(c))
-                i += 1
-            else:
-                out.append(pattern[i : j + 1])
-                i = j + 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
-def glob_match(path: str, pattern: str) -> bool:
-    """Match a POSIX relative path against a glob; a pattern without ``/``
-    matches the file name anywhere."""
-    if "/" not in pattern:
-        return bool(_glob_regex(pattern).match(path.rsplit("/", 1)[-1])) or bool(
-            _glob_regex(pattern).match(path)
-        )
-    return bool(_glob_regex(pattern.lstrip("./") if pattern.startswith("./") else pattern).match(path))
 
 
 # -- loading -------------------------------------------------------------------
@@ -266,6 +228,94 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
 
 
+#: rule options holding file paths, relative to the configuration file that sets them
+_PATH_OPTIONS = ("pack-files",)
+
+
+def _merge_tables(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``: a key's value replaces the base's, except that
+    tables are merged key by key."""
+    out = dict(base)
+    for key, value in over.items():
+        old = out.get(key)
+        if isinstance(value, dict) and isinstance(old, dict):
+            out[key] = _merge_tables(old, value)
+        else:
+            out[key] = value
+    return out
+
+
+def _anchor_paths(table: dict[str, Any], directory: Path) -> dict[str, Any]:
+    """Make the path options of an extended file absolute, so they stay relative
+    to the file that set them."""
+    rules = table.get("rules")
+    if not isinstance(rules, dict):
+        return table
+    anchored = {}
+    for name, opts in rules.items():
+        if isinstance(opts, dict):
+            opts = dict(opts)
+            for key in _PATH_OPTIONS:
+                paths = opts.get(key)
+                if isinstance(paths, list):
+                    opts[key] = [
+                        str(directory / p) if isinstance(p, str) and not os.path.isabs(p) else p
+                        for p in paths
+                    ]
+        anchored[name] = opts
+    return {**table, "rules": anchored}
+
+
+def newslint_table(path: Path, data: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The newslint settings in a parsed configuration file (None: a pyproject.toml
+    without ``[tool.newslint]``)."""
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "newslint" not in tool:
+            return None
+        table = tool["newslint"]
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.newslint] must be a table")
+    return dict(table)
+
+
+def resolve_extends(path: Path, table: dict[str, Any], chain: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[Path]]:
+    """``table`` with the files it extends (``extend = "..."``) merged under it, and
+    the extended files (for cache checks)."""
+    if "extend" not in table:
+        return table, []
+    here = path.resolve()
+    chain = chain or (here,)
+    target = table["extend"]
+    if not isinstance(target, str) or not target.strip():
+        raise ConfigError(f"{path}: extend must be the path of another configuration file")
+    parent = (here.parent / os.path.expanduser(target)).resolve()
+    if parent in chain:
+        loop = " -> ".join(str(p) for p in (*chain, parent))
+        raise ConfigError(f"{path}: extend makes a cycle: {loop}")
+    if not parent.exists():
+        raise ConfigError(f"{path}: extend = {target!r}: {parent} does not exist")
+    if not parent.is_file():
+        raise ConfigError(f"{path}: extend = {target!r}: {parent} is not a configuration file")
+    parent_table = newslint_table(parent, _read_toml(parent))
+    if parent_table is None:
+        raise ConfigError(f"{path}: extend = {target!r}: {parent} has no [tool.newslint] table")
+    parent_table, deps = resolve_extends(parent, parent_table, (*chain, parent))
+    merged = _merge_tables(_anchor_paths(parent_table, parent.parent), table)
+    merged.pop("extend", None)
+    return merged, [parent, *deps]
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest configuration at or above ``directory`` and its newslint table."""
     d = directory.resolve()
@@ -278,7 +328,7 @@ def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
         d = d.parent
 
 
-_CONFIG_CACHE: dict[tuple, tuple[Path, dict[str, Any]] | None] = {}
+_CONFIG_CACHE: dict[tuple, tuple[tuple[Path, dict[str, Any]] | None, list[tuple[Path, Any]]]] = {}
 
 
 def _config_in(d: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -291,9 +341,16 @@ def _config_in(d: Path) -> tuple[Path, dict[str, Any]] | None:
         except OSError:
             stamps.append(None)
     key = (d, tuple(stamps))
-    if key not in _CONFIG_CACHE:
-        _CONFIG_CACHE[key] = _load_config_in(d, stamps)
-    return _CONFIG_CACHE[key]
+    hit = _CONFIG_CACHE.get(key)
+    if hit is None or any(_stamp(p) != stamp for p, stamp in hit[1]):
+        found = _load_config_in(d, stamps)
+        deps: list[tuple[Path, Any]] = []
+        if found is not None:
+            table, extended = resolve_extends(found[0], found[1])
+            found = (found[0], table)
+            deps = [(p, _stamp(p)) for p in extended]
+        hit = _CONFIG_CACHE[key] = (found, deps)
+    return hit[0]
 
 
 def _load_config_in(d: Path, stamps: list) -> tuple[Path, dict[str, Any]] | None:
@@ -301,16 +358,9 @@ def _load_config_in(d: Path, stamps: list) -> tuple[Path, dict[str, Any]] | None
         p = d / name
         if stamp is None or not p.is_file():
             continue
-        data = _read_toml(p)
-        if name == "pyproject.toml":
-            tool = data.get("tool", {})
-            if not isinstance(tool, dict) or "newslint" not in tool:
-                continue
-            table = tool["newslint"]
-        else:
-            table = data
-        if not isinstance(table, dict):
-            raise ConfigError(f"{p}: [tool.newslint] must be a table")
+        table = newslint_table(p, _read_toml(p))
+        if table is None:
+            continue
         return p, table
     return None
 
@@ -326,6 +376,14 @@ def _str_list(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where} must be a list of strings")
     return tuple(value)
+
+
+def _check_globs(globs: Sequence[str], where: str) -> None:
+    for g in globs:
+        try:
+            check_glob(g)
+        except GlobError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
 
 
 def check_selectors(registry: Registry, selectors: Sequence[str], where: str) -> None:
@@ -353,6 +411,10 @@ def settings_from_table(
     table: Mapping[str, Any], registry: Registry, path: Path | None, root: Path
 ) -> Settings:
     where = str(path) if path else "configuration"
+    if "extend" in table:  # callers that read a file resolve it first; this is the rest
+        if path is None:
+            raise ConfigError(f"{where}: extend is read only from a configuration file")
+        table, _ = resolve_extends(path, dict(table))
     s = Settings(path=path, root=root, registry=registry)
     for key in table:
         if key not in TOP_LEVEL_KEYS:
@@ -372,6 +434,7 @@ def settings_from_table(
     if not isinstance(pfi, dict):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
     for glob, sels in pfi.items():
+        _check_globs([glob], f"{where}: per-file-ignores")
         sels = _str_list(sels, f"{where}: per-file-ignores.{glob!r}")
         check_selectors(registry, sels, f"{where}: per-file-ignores.{glob!r}")
         s.per_file_ignores[glob] = sels
@@ -417,6 +480,7 @@ def settings_from_table(
     for key in ("include", "exclude", "extend-exclude"):
         if key in table:
             globs = _str_list(table[key], f"{where}: {key}")
+            _check_globs(globs, f"{where}: {key}")
             if key == "include":
                 s.include = globs
             elif key == "exclude":
@@ -497,6 +561,7 @@ class SettingsResolver:
                     raise ConfigError(f"{p}: [tool.newslint] must be a table")
             else:
                 table = data
+            table, _ = resolve_extends(p, dict(table))
             self._fixed = self._apply(settings_from_table(table, registry, p, p.resolve().parent))
         elif overrides.isolated:
             self._fixed = self._apply(Settings(root=Path.cwd(), registry=registry))
@@ -521,6 +586,8 @@ class SettingsResolver:
             changes["ignore"] = s.ignore + o.ignore
         if o.fail_on:
             changes["fail_on"] = Severity.parse(o.fail_on)
+        if o.require_grammar:
+            changes["languagetool"] = {**s.languagetool, "required": True}
         return replace(s, **changes) if changes else s
 
     def for_path(self, path: str) -> Settings:

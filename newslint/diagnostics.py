@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 
+class RequiredCheckUnavailable(Exception):
+    """Raised by a rule whose check the configuration makes required (such as
+    grammar with ``--require-grammar``) when it cannot run: the file is then
+    reported as not checked (exit status 2) instead of passing quietly.  The
+    message is one line for the user."""
+
+
 class Severity(enum.IntEnum):
     """How serious a finding is.  Ordered: ``INFO < WARNING < ERROR``."""
 

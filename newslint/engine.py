@@ -21,6 +21,7 @@ from .diagnostics import (
     Finding,
     Position,
     RelatedLocation,
+    RequiredCheckUnavailable,
     Severity,
     SourceEdit,
     SourceFix,
@@ -194,6 +195,8 @@ def run_rules(doc: Document, rules: Sequence[Rule], ctx: RuleContext) -> list[Di
                         f"reported an out-of-range span {d.start}..{d.end} (text length {n})"
                     )
                 out.append(d)
+        except RequiredCheckUnavailable:
+            raise  # the file cannot be checked as configured: the caller reports it
         except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
             tb = traceback.extract_tb(exc.__traceback__)
             where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
@@ -228,6 +231,14 @@ class _Suppression:
     source_end: int
     used: set[str] = field(default_factory=set)
     kind: str = "disable"
+    #: for ``disable-line`` / ``disable-next-line``: the source line (start, end)
+    #: a finding must start on to be suppressed
+    line_start: int = -1
+    line_end: int = -1
+
+
+#: the directives a comment may give after ``newslint:``
+_ACTIONS = ("disable", "enable", "ignore", "disable-line", "disable-next-line")
 
 
 def _parse_suppressions(
@@ -243,11 +254,10 @@ def _parse_suppressions(
             continue
         action, rest = m.group(1).lower(), m.group(2)
         names = [n for n in re.split(r"[\s,]+", rest) if n]
-        if action not in ("disable", "enable", "ignore"):
-            problems.append(
-                (c.source_start, c.source_end, INVALID_SUPPRESSION,
-                 f"Unknown newslint directive '{m.group(1)}' (use disable, enable or ignore)")
-            )
+        if action not in _ACTIONS:
+            message = (f"Unknown newslint directive '{m.group(1)}' (use disable, enable, ignore, "
+                       "disable-line or disable-next-line)")
+            problems.append((c.source_start, c.source_end, INVALID_SUPPRESSION, message))
             continue
         if not names:
             problems.append(
@@ -291,6 +301,15 @@ def _parse_suppressions(
                     part = _Suppression({code}, [registry.rules[code].name], closing.start, c.text_offset,
                                         closing.source_start, closing.source_end)
                     sups.append(part)
+        elif action in ("disable-line", "disable-next-line"):
+            span = _line_for_comment(doc, c, action == "disable-next-line")
+            if isinstance(span, str):
+                problems.append((c.source_start, c.source_end, INVALID_SUPPRESSION, span))
+                continue
+            sups.append(
+                _Suppression(codes, shown, 0, 0, c.source_start, c.source_end, kind="line",
+                             line_start=span[0], line_end=span[1])
+            )
         else:  # ignore: the block the comment sits in, or the next block
             block = _block_for_comment(doc, c)
             if block is None:
@@ -303,6 +322,38 @@ def _parse_suppressions(
                 _Suppression(codes, shown, block.start, block.end, c.source_start, c.source_end, kind="ignore")
             )
     return sups, problems
+
+
+def _line_for_comment(doc: Document, c: Any, next_line: bool) -> tuple[int, int] | str:
+    """The source line (start, end offsets) a line directive applies to, or the
+    problem with it: ``disable-line`` needs text beside the comment on its line;
+    ``disable-next-line`` applies to the line after the comment's last line."""
+    src = doc.source
+    if next_line:
+        line_start = src.find("\n", c.source_end)
+        while line_start != -1:
+            # further comment lines (another directive) are stepped over
+            following = src.find("\n", line_start + 1)
+            text = src[line_start + 1 : following if following != -1 else len(src)].strip()
+            if not (text.startswith("<!--") and text.endswith("-->")):
+                break
+            line_start = following
+        if line_start == -1 or not src[line_start + 1:].strip():
+            return "'newslint: disable-next-line' is not followed by any line"
+        line_start += 1
+    else:
+        line_start = src.rfind("\n", 0, c.source_start) + 1
+    line_end = src.find("\n", line_start)
+    if line_end == -1:
+        line_end = len(src)
+    if not next_line:
+        beside = src[line_start:c.source_start] + src[c.source_end:line_end]
+        if not beside.strip():
+            return ("'newslint: disable-line' has no text beside it on its line "
+                    "(use disable-next-line on the line before)")
+    elif not src[line_start:line_end].strip():
+        return "'newslint: disable-next-line' is followed by a blank line"
+    return line_start, line_end
 
 
 def _block_for_comment(doc: Document, c) -> Any:
@@ -335,10 +386,18 @@ def apply_suppressions(
     if not sups:
         return diags, problems
     kept = []
+    has_lines = any(s.kind == "line" for s in sups)
     for d in diags:
         hit = None
+        at = doc.source_span(d.start, d.end)[0] if has_lines else -1
         for s in sups:
-            if d.code in s.codes and s.start <= d.start <= s.end and (s.kind != "ignore" or d.start < s.end):
+            if d.code not in s.codes:
+                continue
+            if s.kind == "line":
+                if s.line_start <= at <= s.line_end:
+                    hit = s
+                    break
+            elif s.start <= d.start <= s.end and (s.kind != "ignore" or d.start < s.end):
                 hit = s
                 break
         if hit is None:
@@ -559,7 +618,10 @@ class Linter:
         except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
             return self._unreadable(path, settings, f"could not be parsed: {type(exc).__name__}: {exc}")
         doc.has_bom = has_bom
-        findings = lint_document(doc, self.registry, settings, ruleset, path)
+        try:
+            findings = lint_document(doc, self.registry, settings, ruleset, path)
+        except RequiredCheckUnavailable as exc:
+            return self._unreadable(path, settings, str(exc))
         if self.options.fix or self.options.diff:
             original = source
             first_findings = findings

@@ -19,7 +19,9 @@ document (or per batch of whole blocks when the document is longer than
 ``max-text-length``), results are cached by text and settings for the run, and
 every request has a time-out.  When the server is missing or unreachable, one
 line on standard error says what to configure and the run goes on without
-grammar findings.
+grammar findings, unless ``required = true`` (or ``newslint check
+--require-grammar``): then each file the grammar rules run on is reported as not
+checked, and the run exits with status 2.
 
 LanguageTool counts offsets in UTF-16 code units (it is written in Java);
 :func:`utf16_to_codepoints` maps them to Python string indices.
@@ -38,6 +40,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
+from .diagnostics import RequiredCheckUnavailable
 from .stash import StashKey
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,6 +59,7 @@ DEFAULTS: dict[str, Any] = {
     "disabled-rules": ["EN_QUOTES"],
     "enabled-rules": [],
     "max-text-length": 20000,
+    "required": False,
 }
 
 CONFIG_HINT = (
@@ -91,6 +95,7 @@ class LTSettings:
     disabled_rules: tuple[str, ...]
     enabled_rules: tuple[str, ...]
     max_text_length: int
+    required: bool = False
 
     @classmethod
     def from_config(cls, table: Mapping[str, Any] | None, environ: Mapping[str, str] | None = None) -> "LTSettings":
@@ -106,6 +111,7 @@ class LTSettings:
             disabled_rules=tuple(str(r) for r in v["disabled-rules"]),
             enabled_rules=tuple(str(r) for r in v["enabled-rules"]),
             max_text_length=max(100, int(v["max-text-length"])),
+            required=bool(v["required"]),
         )
 
 
@@ -391,6 +397,8 @@ class Session:
         self._local: Any = None
         self._lock = threading.Lock()
         self.requests = 0
+        #: the message of the failure that stopped grammar checking, if any
+        self.error = ""
 
     def _connect(self) -> Client:
         s = self.settings
@@ -432,6 +440,7 @@ class Session:
             except LanguageToolError as exc:
                 if exc.fatal:
                     self.failed = True
+                    self.error = self.error or str(exc)
                 raise
         self.cache[text] = matches
         return matches
@@ -458,6 +467,16 @@ def warn_once(ctx: "RuleContext", message: str) -> None:
         return
     seen.add(message)
     print(f"newslint: warning: {message}; grammar checks skipped", file=sys.stderr)
+
+
+def _required_failure(ctx: "RuleContext", message: str) -> None:
+    """Grammar checks are required and cannot run: say so once, then stop this file."""
+    text = f"grammar checks are required but LanguageTool is not available: {message}"
+    seen = ctx.shared.setdefault(_SHARED_KEY + ".warned", set())
+    if text not in seen:
+        seen.add(text)
+        print(f"newslint: error: {text}", file=sys.stderr)
+    raise RequiredCheckUnavailable(text)
 
 
 def _chunks(doc: "Document", limit: int) -> list[tuple[int, int]]:
@@ -504,6 +523,8 @@ def document_matches(doc: "Document", ctx: "RuleContext") -> list[Match] | None:
     session = session_for(ctx)
     result: list[Match] | None = []
     if session.failed:
+        if session.settings.required:
+            _required_failure(ctx, session.error)
         result = None
     else:
         text = doc.text
@@ -512,6 +533,8 @@ def document_matches(doc: "Document", ctx: "RuleContext") -> list[Match] | None:
             try:
                 matches = session.check(text[start:end])
             except LanguageToolError as exc:
+                if session.settings.required:
+                    _required_failure(ctx, str(exc) or session.error)
                 warn_once(ctx, str(exc))
                 if exc.fatal:
                     result = None

@@ -43,7 +43,8 @@ def _files(paths: list[str], registry: Registry, errors: list[str]) -> list[str]
         print(f"newslint: {printable(note)}", file=sys.stderr)
     errors.extend(problems)
     for p in paths:
-        if os.path.isdir(p) and not any(f.startswith(os.path.normpath(p)) for f in files):
+        under = os.path.join(os.path.abspath(p), "")
+        if os.path.isdir(p) and not any(os.path.abspath(f).startswith(under) for f in files):
             errors.append(f"{p}: no stories found (no .txt, .md or .html files)")
     return files
 

@@ -309,6 +309,23 @@ def test_house_style_configuration_errors_are_clear(options, message):
         check_text("Kiev\n", "text", {"select": ["NL102"], "rules": {"house-style": options}})
 
 
+def test_pack_file_also_named_in_packs_says_what_to_change(tmp_path):
+    own = tmp_path / "newsroom.toml"
+    own.write_text('name = "newsroom"\nterms = ["e-mail -> email"]\n', encoding="utf-8")
+    from newslint.config import ConfigError
+
+    options = {"packs": ["ukraine", "newsroom"], "pack-files": [str(own)]}
+    with pytest.raises(ConfigError) as info:
+        check_text("Kiev\n", "text", {"select": ["NL102"], "rules": {"house-style": options}})
+    message = str(info.value)
+    assert "'newsroom' is listed in packs but comes from pack-files" in message
+    assert "remove 'newsroom' from packs" in message and "unknown pack" not in message
+    # doing what the message says works, and the file's pack is used
+    options["packs"] = ["ukraine"]
+    found = check_text("Send an e-mail\n", "text", {"select": ["NL102"], "rules": {"house-style": options}})
+    assert [f.flagged for f in found] == ["e-mail"]
+
+
 def test_pack_file_errors(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("name = [\n", encoding="utf-8")

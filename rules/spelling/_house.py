@@ -408,6 +408,12 @@ def _resolve(options: Mapping[str, Any], base: Path | None, source: PackSource) 
     names: Sequence[str] = options.get("packs", ["ukraine"])
     available = dict(builtin_packs())
     packs: list[Pack] = []
+    from_files: list[tuple[str, Pack]] = []
+    for path in options.get("pack-files", []):
+        p = Path(path)
+        if not p.is_absolute() and base is not None:
+            p = base / p
+        from_files.append((path, load_pack_file(str(p))))
     plugin: dict[str, Pack] | None = None
     for name in names:
         pack = available.get(name)
@@ -416,17 +422,20 @@ def _resolve(options: Mapping[str, Any], base: Path | None, source: PackSource) 
                 plugin = plugin_packs(source)
             pack = plugin.get(name)
         if pack is None:
+            listed = [path for path, file_pack in from_files if file_pack.name == name]
+            if listed:
+                raise PackError(
+                    f"house-style: pack {name!r} is listed in packs but comes from pack-files "
+                    f"({listed[0]}); a pack file is always used, so remove {name!r} from packs "
+                    "(packs names only built-in and plugin packs)"
+                )
             known = sorted(set(available) | set(plugin or {}))
             raise PackError(
                 f"house-style: unknown pack {name!r} (available: {', '.join(known) or 'none'}; "
                 "add your own with pack-files or a plugin)"
             )
         packs.append(pack)
-    for path in options.get("pack-files", []):
-        p = Path(path)
-        if not p.is_absolute() and base is not None:
-            p = base / p
-        packs.append(load_pack_file(str(p)))
+    packs.extend(pack for _, pack in from_files)
 
     style = options.get("style", "") or ""
     chosen_opt: Mapping[str, str] = options.get("choices", {}) or {}
