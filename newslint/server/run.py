@@ -70,6 +70,9 @@ def bind(host: str, port: int) -> socket.socket:
         # without it a response's headers and body wait on delayed ACKs (~40 ms)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind((host, port))
+        # listening before "serving on" is printed: a client that connects while
+        # uvicorn is still starting waits in the backlog instead of being refused
+        sock.listen(2048)
     except OSError:
         sock.close()
         raise
