@@ -446,6 +446,16 @@ class Register:
     speaker_ends: frozenset[int] = frozenset()
     #: where the document's quotations start (filled when first needed)
     quote_starts: list[int] | None = None
+    #: where ``person_nouns`` and ``pronouns`` start (filled when first needed)
+    noun_starts: list[int] | None = None
+    pronoun_starts: list[int] | None = None
+
+    def starts(self) -> tuple[list[int], list[int]]:
+        """Where ``person_nouns`` and ``pronouns`` start, for bisection."""
+        if self.noun_starts is None or self.pronoun_starts is None:
+            self.noun_starts = [x[0] for x in self.person_nouns]
+            self.pronoun_starts = [x[0] for x in self.pronouns]
+        return self.noun_starts, self.pronoun_starts
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self._starts, start)
@@ -961,6 +971,14 @@ class Resolution:
 
 _PRONOUN_WORD_GENDER = {"he": "m", "she": "f"}
 
+#: Bounds that keep pronoun resolution near linear on hostile input (one
+#: paragraph of thousands of quotations, hundreds of quotations in a row): a
+#: pronoun looks back at most this many characters into each paragraph in
+#: reach, and at most this many quotations back for the last named speaker.
+#: News copy never comes near either.
+REACH_CHARS = 5000
+MAX_QUOTES_BACK = 200
+
 
 def _reach_back(blocks, bi: int, limit: int) -> list[tuple[int, int]]:
     """Up to ``limit`` prose blocks before block ``bi``, nearest first, within its
@@ -988,13 +1006,15 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
     at = a.speaker_start
     blocks = doc.blocks
     bi = doc.block_at(at).index if doc.block_at(at) is not None else quote.block
-    scope: list[tuple[int, int]] = [(blocks[bi].start, at)]
-    found = [m for m in reg.mentions_between(blocks[bi].start, at) if not m.in_quote]
+    lo = max(blocks[bi].start, at - REACH_CHARS)
+    scope: list[tuple[int, int]] = [(lo, at)]
+    found = [m for m in reg.mentions_between(lo, at) if not m.in_quote]
     # candidates come from the nearest paragraphs that mention someone; the rest of
     # the reach is kept to look for doubts ("Ann Lee said..." / "Mr Cole lost his
     # home." / "she said")
     wider: list[tuple[int, int]] = []
     for span in _reach_back(blocks, bi, 3):
+        span = (max(span[0], span[1] - REACH_CHARS), span[1])
         if found:
             wider.append(span)
         else:
@@ -1024,8 +1044,7 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
         doubts.append("more than one person in reach")
     # person nouns and pronouns of the same gender in reach
     ref_spans = [(m.start, m.end) for m in found]
-    noun_starts = [x[0] for x in reg.person_nouns]
-    pron_starts = [x[0] for x in reg.pronouns]
+    noun_starts, pron_starts = reg.starts()
     for s, e in scope:
         for (ns, ne, word) in reg.person_nouns[bisect.bisect_left(noun_starts, s) : bisect.bisect_left(noun_starts, e)]:
             ng = GENDERED_NOUNS.get(word)
@@ -1081,8 +1100,7 @@ def _others_in_reach(
             if speaks and p not in speakers:
                 speakers.append(p)
 
-    noun_starts = [x[0] for x in reg.person_nouns]
-    pron_starts = [x[0] for x in reg.pronouns]
+    noun_starts, pron_starts = reg.starts()
     for s, e in wider:
         for m in reversed(reg.mentions_between(s, e)):
             if m.in_quote:
@@ -1107,7 +1125,8 @@ def _others_in_reach(
     quotes = doc.quotes
     if reg.quote_starts is None:
         reg.quote_starts = [q.start for q in quotes]
-    for q in reversed(quotes[: bisect.bisect_left(reg.quote_starts, at)]):
+    upto = bisect.bisect_left(reg.quote_starts, at)
+    for q in reversed(quotes[max(0, upto - MAX_QUOTES_BACK) : upto]):
         a = q.attribution
         if a is None or a.speaker_end > at or q is quote or q.parent is not None:
             continue

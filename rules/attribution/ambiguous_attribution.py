@@ -20,6 +20,11 @@ class AmbiguousAttribution(Rule):
     continues one attributed by name to one of them, the pronoun is taken to
     mean that speaker and nothing is reported.
 
+    Limits: in each paragraph in reach the pronoun looks back at most 5,000
+    characters, and for the last speaker named at most 200 quotations back, so
+    that a document of thousands of quotations in one paragraph is read in time
+    that grows with its length; news copy never comes near either bound.
+
     Why: "Mr Lavrov met his counterpart Mr Franca. 'We will respond,' he said"
     leaves the reader guessing which minister threatened a response.
 
