@@ -449,6 +449,8 @@ class Register:
     #: where ``person_nouns`` and ``pronouns`` start (filled when first needed)
     noun_starts: list[int] | None = None
     pronoun_starts: list[int] | None = None
+    #: where the section holding each block starts (filled when first needed)
+    section_starts: list[int] | None = None
 
     def starts(self) -> tuple[list[int], list[int]]:
         """Where ``person_nouns`` and ``pronouns`` start, for bisection."""
@@ -1020,7 +1022,9 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
         else:
             scope.append(span)
             found = [m for m in reg.mentions_between(*span) if not m.in_quote]
-    section_start = _section_start(blocks, bi)
+    if reg.section_starts is None:
+        reg.section_starts = _section_starts(blocks)
+    section_start = reg.section_starts[bi]
     doubts: list[str] = []
     persons: list[Person] = []
     for m in reversed(found):
@@ -1060,11 +1064,15 @@ def resolve_pronoun(doc: "Document", reg: Register, quote: "Quote") -> Resolutio
     return Resolution(pronoun, gender, person, persons, doubts, scope, salient, others, speakers, cues)
 
 
-def _section_start(blocks, j: int) -> int:
-    """Where the section holding block ``j`` starts (after its heading)."""
-    while j >= 0 and blocks[j].kind not in ("headline", "heading"):
-        j -= 1
-    return blocks[j].end if j >= 0 else 0
+def _section_starts(blocks) -> list[int]:
+    """Where the section holding each block starts (after its heading), in one pass."""
+    out: list[int] = []
+    start = 0
+    for b in blocks:
+        if b.kind in ("headline", "heading"):
+            start = b.end
+        out.append(start)
+    return out
 
 
 def _others_in_reach(
