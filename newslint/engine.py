@@ -7,6 +7,8 @@ only when those rules are selected.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import os
 import re
 import traceback
@@ -217,6 +219,7 @@ def _parse_suppressions(
     sups: list[_Suppression] = []
     problems: list[tuple[int, int, str, str]] = []
     open_: dict[str, _Suppression] = {}
+    bounds: tuple[list[int], list[int]] | None = None  # block starts and ends, for 'ignore'
     for c in doc.comments:
         m = _DIRECTIVE.match(c.body)
         if not m:
@@ -272,7 +275,9 @@ def _parse_suppressions(
                                         s.source_start, s.source_end)
                     sups.append(part)
         else:  # ignore: the block the comment sits in, or the next block
-            block = _block_for_comment(doc, c)
+            if bounds is None:
+                bounds = ([b.start for b in doc.blocks], [b.end for b in doc.blocks])
+            block = _block_for_comment(doc, c, *bounds)
             if block is None:
                 problems.append(
                     (c.source_start, c.source_end, INVALID_SUPPRESSION,
@@ -285,22 +290,24 @@ def _parse_suppressions(
     return sups, problems
 
 
-def _block_for_comment(doc: Document, c) -> Any:
+def _block_for_comment(doc: Document, c, block_starts: list[int], block_ends: list[int]) -> Any:
+    """The block an 'ignore' comment applies to (blocks are in text order, so
+    their starts and ends are sorted: bisection finds the first that fits)."""
     src = doc.source
     line_start = src.rfind("\n", 0, c.source_start) + 1
     line_end = src.find("\n", c.source_end)
     if line_end == -1:
         line_end = len(src)
     own_line = not src[line_start:c.source_start].strip() and not src[c.source_end:line_end].strip()
+    blocks = doc.blocks
     if not own_line:
         # the comment shares a line with text: it applies to that text's block
-        for b in doc.blocks:
-            if b.start <= c.text_offset <= b.end + 1:
-                return b
-    for b in doc.blocks:
-        if b.start >= c.text_offset:
-            return b
-    return None
+        # (the first block with start <= offset <= end + 1)
+        i = bisect.bisect_left(block_ends, c.text_offset - 1)
+        if i < len(blocks) and blocks[i].start <= c.text_offset:
+            return blocks[i]
+    i = bisect.bisect_left(block_starts, c.text_offset)
+    return blocks[i] if i < len(blocks) else None
 
 
 def apply_suppressions(
@@ -314,13 +321,9 @@ def apply_suppressions(
     sups, problems = _parse_suppressions(doc, registry)
     if not sups:
         return diags, problems
+    hits = _first_suppression(diags, sups)
     kept = []
-    for d in diags:
-        hit = None
-        for s in sups:
-            if d.code in s.codes and s.start <= d.start <= s.end and (s.kind != "ignore" or d.start < s.end):
-                hit = s
-                break
+    for d, hit in zip(diags, hits):
         if hit is None:
             kept.append(d)
         else:
@@ -334,6 +337,42 @@ def apply_suppressions(
                  f"Unused suppression: no '{name}' finding here to suppress")
             )
     return kept, problems
+
+
+def _first_suppression(diags: list[Diagnostic], sups: list[_Suppression]) -> list[_Suppression | None]:
+    """For each diagnostic, the first suppression (in ``sups`` order) of its code
+    whose range holds its start, or None.
+
+    One sweep per code over the diagnostics in order of their start, with the
+    suppressions that have begun in a heap by their place in ``sups``; one that
+    has ended stays ended for every later start, so it leaves the heap for good.
+    Time grows as (diagnostics + suppressions) x log(suppressions), where trying
+    every suppression for every diagnostic would grow as their product."""
+    out: list[_Suppression | None] = [None] * len(diags)
+    by_code: dict[str, list[tuple[int, int, int]]] = {}  # code -> (start, last, place)
+    for k, s in enumerate(sups):
+        last = s.end - 1 if s.kind == "ignore" else s.end
+        for code in s.codes:
+            by_code.setdefault(code, []).append((s.start, last, k))
+    wanted: dict[str, list[int]] = {}
+    for i, d in enumerate(diags):
+        if d.code in by_code:
+            wanted.setdefault(d.code, []).append(i)
+    for code, idx in wanted.items():
+        ranges = sorted(by_code[code])
+        idx.sort(key=lambda i: diags[i].start)
+        heap: list[tuple[int, int]] = []  # (place in sups, last offset covered)
+        r = 0
+        for i in idx:
+            at = diags[i].start
+            while r < len(ranges) and ranges[r][0] <= at:
+                heapq.heappush(heap, (ranges[r][2], ranges[r][1]))
+                r += 1
+            while heap and heap[0][1] < at:
+                heapq.heappop(heap)
+            if heap:
+                out[i] = sups[heap[0][0]]
+    return out
 
 
 # -- resolution ----------------------------------------------------------------------
