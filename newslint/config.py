@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from .budget import DEFAULT_TIME_BUDGET
 from .diagnostics import Severity
 from .registry import Registry
 from .rule import Rule
@@ -55,6 +56,7 @@ TOP_LEVEL_KEYS = {
     "languagetool": "LanguageTool settings for grammar rules (url, local, language, timeout)",
     "fail-on": "lowest severity that makes the run fail (error, warning, info)",
     "max-file-size": "files larger than this many bytes are not checked",
+    "time-budget": "seconds a file's rules may take before the one running is stopped (0: no limit)",
 }
 
 DEFAULT_EXCLUDE = (
@@ -96,6 +98,7 @@ class Overrides:
     config_file: str | None = None
     isolated: bool = False
     fail_on: str | None = None
+    time_budget: float | None = None
 
 
 @dataclass
@@ -116,6 +119,8 @@ class Settings:
     languagetool: dict[str, Any] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: seconds a file's rules may take (None: no limit); see newslint.budget
+    time_budget: float | None = DEFAULT_TIME_BUDGET
 
     # -- selection -----------------------------------------------------------
 
@@ -439,6 +444,11 @@ def settings_from_table(
         if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
             raise ConfigError(f"{where}: max-file-size must be a positive number of bytes")
         s.max_file_size = v
+    if "time-budget" in table:
+        v = table["time-budget"]
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0:
+            raise ConfigError(f"{where}: time-budget must be a number of seconds (0 for no limit)")
+        s.time_budget = float(v) or None
     return s
 
 
@@ -480,6 +490,8 @@ class SettingsResolver:
             changes["ignore"] = s.ignore + o.ignore
         if o.fail_on:
             changes["fail_on"] = Severity.parse(o.fail_on)
+        if o.time_budget is not None:
+            changes["time_budget"] = o.time_budget or None
         return replace(s, **changes) if changes else s
 
     def for_path(self, path: str) -> Settings:

@@ -15,6 +15,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from .budget import Budget, OutOfTime
 from .config import Settings, SettingsResolver
 from .diagnostics import (
     Applicability,
@@ -38,6 +39,7 @@ INVALID_SUPPRESSION = "NL904"
 MARKUP_PROBLEM = "NL905"
 EMPTY_INPUT = "NL906"
 TOO_LARGE = "NL907"
+RULE_TIMEOUT = "NL908"
 
 
 class InputError(Exception):
@@ -162,37 +164,63 @@ class RuleSet:
         return {r.code for r in self.rules_for(path)}
 
 
-def run_rules(doc: Document, rules: Sequence[Rule], ctx: RuleContext) -> list[Diagnostic]:
-    """Run each rule; a rule that raises becomes an NL903 finding."""
+def run_rules(
+    doc: Document, rules: Sequence[Rule], ctx: RuleContext, time_budget: float | None = None
+) -> list[Diagnostic]:
+    """Run each rule; a rule that raises becomes an NL903 finding, one that runs
+    out of the file's ``time_budget`` (seconds; see :mod:`newslint.budget`) an
+    NL908 finding."""
     out: list[Diagnostic] = []
     n = len(doc.text)
-    for rule in rules:
-        if rule.category == "meta":
-            continue
-        try:
+    with Budget(time_budget) as budget:
+        for rule in rules:
+            if rule.category == "meta":
+                continue
+            _run_rule(doc, rule, ctx, budget, n, out)
+    return out
+
+
+def _run_rule(doc: Document, rule: Rule, ctx: RuleContext, budget: Budget, n: int, out: list[Diagnostic]) -> None:
+    try:
+        with budget.rule():
             for d in rule.check(doc, ctx) or ():
                 if not (0 <= d.start <= d.end <= n):
                     raise ValueError(
                         f"reported an out-of-range span {d.start}..{d.end} (text length {n})"
                     )
                 out.append(d)
-        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
-            tb = traceback.extract_tb(exc.__traceback__)
-            where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
-            out.append(
-                Diagnostic(
-                    0,
-                    0,
-                    f"Rule {rule.code} ({rule.name}) crashed on this file and was skipped: "
-                    f"{type(exc).__name__}: {exc}{where}",
-                    RULE_CRASH,
-                    "rule-crash",
-                    "meta",
-                    Severity.ERROR,
-                    data={"rule": rule.code},
-                )
+                budget.check()
+    except OutOfTime:
+        out.append(
+            Diagnostic(
+                0,
+                0,
+                f"Rule {rule.code} ({rule.name}) ran out of time on this file and was stopped "
+                f"(the rules had run {budget.elapsed():.1f} s; time-budget {budget.seconds:g} s); "
+                "its findings here may be incomplete",
+                RULE_TIMEOUT,
+                "rule-timeout",
+                "meta",
+                Severity.ERROR,
+                data={"rule": rule.code},
             )
-    return out
+        )
+    except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
+        tb = traceback.extract_tb(exc.__traceback__)
+        where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
+        out.append(
+            Diagnostic(
+                0,
+                0,
+                f"Rule {rule.code} ({rule.name}) crashed on this file and was skipped: "
+                f"{type(exc).__name__}: {exc}{where}",
+                RULE_CRASH,
+                "rule-crash",
+                "meta",
+                Severity.ERROR,
+                data={"rule": rule.code},
+            )
+        )
 
 
 # -- suppression -------------------------------------------------------------------
@@ -473,12 +501,12 @@ def lint_document(
     rules = ruleset.rules_for(path)
     enabled = frozenset(r.code for r in rules)
     ctx = RuleContext(path=path, settings=settings, shared=ruleset.shared, enabled=enabled)
-    diags = run_rules(doc, rules, ctx)
+    diags = run_rules(doc, rules, ctx, settings.time_budget)
     diags, problems = apply_suppressions(doc, diags, registry, enabled)
     findings = []
     for d in diags:
-        if d.code == RULE_CRASH:
-            f = meta_finding(registry, settings, path, RULE_CRASH, d.message, doc)
+        if d.code == RULE_CRASH or d.code == RULE_TIMEOUT:
+            f = meta_finding(registry, settings, path, d.code, d.message, doc)
             if f is not None:
                 findings.append(f)
             continue

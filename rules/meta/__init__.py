@@ -7,5 +7,6 @@ from .invalid_suppression import InvalidSuppression
 from .markup_problem import MarkupProblem
 from .empty_input import EmptyInput
 from .file_too_large import FileTooLarge
+from .rule_timeout import RuleTimeout
 
-RULES = [UnreadableInput, UnusedSuppression, RuleCrash, InvalidSuppression, MarkupProblem, EmptyInput, FileTooLarge]
+RULES = [UnreadableInput, UnusedSuppression, RuleCrash, InvalidSuppression, MarkupProblem, EmptyInput, FileTooLarge, RuleTimeout]
