@@ -54,9 +54,12 @@ _CONTAINERS = {
 
 _MD: Any = None
 
-#: How deep lists and blockquotes may nest.  markdown-it stops reading deeper
-#: than this (the rest of the nesting is skipped); the parser reports it.
-MAX_NESTING = 100
+#: How deep lists and blockquotes may nest (a list takes two levels).
+#: markdown-it stops reading deeper than this (the rest of the outermost
+#: container is skipped) and the parser reports it.  The same limit bounds
+#: nested link brackets, where each "[" costs up to this many steps: 40 keeps a
+#: run of "[" fast and reads lists 20 deep.
+MAX_NESTING = 40
 
 
 def _markdown() -> Any:
