@@ -149,7 +149,7 @@ def where_time_goes(sources, rules, settings):
     rows = [{"stage": "parse", "wall_s": t.wall, "cpu_s": t.cpu}]
     analyses = [
         name for name, attr in vars(Document).items()
-        if isinstance(attr, cached_property) and not name.startswith("_")
+        if isinstance(attr, (property, cached_property)) and not name.startswith("_")
     ]
     for name in analyses:
         with Timer() as t:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
-from .config import Settings, settings_from_table
+from .config import Overrides, Settings, SettingsResolver, settings_from_table
 from .diagnostics import Finding
 from .document import Document
 from .engine import Linter, LintOptions, parse_document
-from .config import SettingsResolver, Overrides
 from .registry import Registry, default_registry
 
 
@@ -36,4 +35,4 @@ def check_text(
     registry = registry or default_registry()
     settings = make_settings(config, registry)
     linter = Linter(registry, SettingsResolver(registry, Overrides()), LintOptions())
-    return linter.lint_source(source, path or f"<string>", settings, format).findings
+    return linter.lint_source(source, path or "<string>", settings, format).findings

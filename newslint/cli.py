@@ -7,12 +7,12 @@ import difflib
 import json
 import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from . import __version__
+from .files import discover, write_atomic
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -85,80 +85,15 @@ def _err(message: str) -> None:
     print(f"newslint: error: {message}", file=sys.stderr)
 
 
-def _registry():
+def _registry(args: argparse.Namespace | None = None):
+    """The registry the command runs with: the one given to :func:`main`, else
+    the default one (built-in rules and installed plugins)."""
+    given = getattr(args, "registry", None)
+    if given is not None:
+        return given
     from .registry import default_registry
 
     return default_registry()
-
-
-def discover(paths: Sequence[str], resolver, registry, force_exclude: bool = False) -> tuple[list[str], list[str]]:
-    """Files to check, and error messages for paths that do not exist."""
-    files: list[str] = []
-    errors: list[str] = []
-    seen: set[str] = set()
-
-    def add(f: str) -> None:
-        key = os.path.normpath(f)
-        if key not in seen:
-            seen.add(key)
-            files.append(f)
-
-    for raw in paths:
-        if raw == "-":
-            add("-")
-            continue
-        if os.path.isdir(raw):
-            walk_errors: list[OSError] = []
-            for root, dirs, names in os.walk(raw, onerror=walk_errors.append):
-                settings = resolver.for_path(os.path.join(root, "_"))
-                dirs[:] = sorted(
-                    d for d in dirs if not settings.is_excluded(os.path.join(root, d))
-                )
-                for name in sorted(names):
-                    full = os.path.join(root, name)
-                    fs = resolver.for_path(full)
-                    if fs.is_included(full, registry) and not fs.is_excluded(full):
-                        add(os.path.normpath(full) if raw != "." else os.path.relpath(full))
-            for exc in walk_errors:
-                errors.append(f"{exc.filename or raw}: cannot read directory: {exc.strerror or exc}")
-        elif os.path.exists(raw):
-            if force_exclude and resolver.for_path(raw).is_excluded(raw):
-                continue
-            add(raw)
-        else:
-            try:
-                os.stat(raw)
-            except PermissionError:
-                errors.append(f"{raw}: permission denied")
-                continue
-            except OSError:
-                pass
-            errors.append(f"{raw}: no such file or directory")
-    return files, errors
-
-
-def write_atomic(path: str, text: str, has_bom: bool) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, BOM kept), atomically, keeping its mode."""
-    data = (b"\xef\xbb\xbf" if has_bom else b"") + text.encode("utf-8")
-    path = os.path.realpath(path)  # fix the file a symbolic link points to, keep the link
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 # -- worker processes ------------------------------------------------------------------
@@ -166,12 +101,12 @@ def write_atomic(path: str, text: str, has_bom: bool) -> None:
 _WORKER = None
 
 
-def _worker_init(overrides, options) -> None:
+def _worker_init(overrides, options, registry=None) -> None:
     global _WORKER
     from .config import SettingsResolver
     from .engine import Linter
 
-    registry = _registry()
+    registry = registry or _registry()
     _WORKER = Linter(registry, SettingsResolver(registry, overrides), options)
 
 
@@ -186,12 +121,12 @@ def _worker_lint(path: str):
 def cmd_check(args: argparse.Namespace) -> int:
     from .baseline import Baseline, BaselineError
     from .config import ConfigError, Overrides, SettingsResolver
-    from .engine import FileResult, Linter, LintOptions, decode, InputError
+    from .engine import FileResult, InputError, Linter, LintOptions, decode
     from .output import OutputContext
     from .registry import PluginError
 
     try:
-        registry = _registry()
+        registry = _registry(args)
     except PluginError as exc:
         _err(str(exc))
         return EXIT_ERROR
@@ -251,7 +186,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             resolver.for_path(f)
         jobs = args.jobs or os.cpu_count() or 1
         if jobs > 1 and len(disk_files) > 1:
-            results.extend(_lint_parallel(disk_files, overrides, options, jobs))
+            results.extend(_lint_parallel(disk_files, overrides, options, jobs, args.registry))
         else:
             results.extend(linter.lint_path(f) for f in disk_files)
     except ConfigError as exc:
@@ -284,12 +219,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if r.fixed_source is None or r.original_source is None:
             continue
         if args.diff:
-            bom = "\ufeff" if r.has_bom else ""
+            mark = "\ufeff" if r.has_bom else ""
             diffs.append(
                 "".join(
                     difflib.unified_diff(
-                        (bom + r.original_source).splitlines(keepends=True),
-                        (bom + r.fixed_source).splitlines(keepends=True),
+                        (mark + r.original_source).splitlines(keepends=True),
+                        (mark + r.fixed_source).splitlines(keepends=True),
                         fromfile=f"a/{r.path.lstrip('/')}",
                         tofile=f"b/{r.path.lstrip('/')}",
                     )
@@ -349,9 +284,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     unreadable = any(r.unreadable for r in results)
     failing = 0
-    for f in findings:
-        settings = resolver.for_path(f.path if f.path != "-" else os.path.join(os.getcwd(), "-"))
-        if f.severity >= settings.fail_on:
+    for finding in findings:
+        settings = resolver.for_path(finding.path if finding.path != "-" else os.path.join(os.getcwd(), "-"))
+        if finding.severity >= settings.fail_on:
             failing += 1
     if not args.quiet:
         _summary(findings, len(results), fixes_total, fixed_files, args)
@@ -360,11 +295,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _lint_parallel(files: list[str], overrides, options, jobs: int):
+def _lint_parallel(files: list[str], overrides, options, jobs: int, registry=None):
+    """Lint ``files`` in ``jobs`` processes; a registry given to :func:`main` is
+    handed to the workers (it reaches them when processes are forked), else each
+    worker builds the default one."""
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(files) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(overrides, options)) as pool:
+    initargs = (overrides, options) if registry is None else (overrides, options, registry)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=initargs) as pool:
         return list(pool.map(_worker_lint, files, chunksize=chunk))
 
 
@@ -389,14 +328,14 @@ def _summary(findings, n_files: int, fixes_total: int, fixed_files: int, args) -
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rules = registry.all_rules()
     if args.format == "json":
         print(json.dumps([_rule_dict(r) for r in rules], indent=2, ensure_ascii=False))
         return EXIT_OK
     rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "DEFAULT", "FIX", "SUMMARY")]
     for r in rules:
-        rows.append((r.code, r.name, r.category, str(r.severity), "on" if r.default_enabled else "off", r.fix_safety, r.summary))
+        rows.append((r.code, r.name, r.category, str(r.severity), "on" if r.default_enabled else "off", r.fix_label(), r.summary))
     widths = [max(len(row[i]) for row in rows) for i in range(6)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:6])) + "  " + row[6])
@@ -410,7 +349,7 @@ def _rule_dict(r) -> dict:
         "category": r.category,
         "severity": str(r.severity),
         "default_enabled": r.default_enabled,
-        "fix_safety": r.fix_safety,
+        "fix_safety": r.fix_label(),
         "summary": r.summary,
         "docs": r.doc_sections(),
         "options": {
@@ -422,7 +361,7 @@ def _rule_dict(r) -> dict:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rule = registry.lookup(args.rule)
     if rule is None:
         try:
@@ -444,7 +383,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     docs = d["docs"]
     out = [f"{rule.code} {rule.name}", ""]
     out.append(f"Category: {rule.category}   Severity: {rule.severity}   "
-               f"Default: {'on' if rule.default_enabled else 'off'}   Fix: {rule.fix_safety}")
+               f"Default: {'on' if rule.default_enabled else 'off'}   Fix: {rule.fix_label()}")
     out.append("")
     for title, key in (("What it does", "what"), ("Why", "why"), ("Example", "example"), ("Fix safety", "fix safety")):
         if docs.get(key):
@@ -467,7 +406,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except ImportError:
         _err("the stats command is not available in this installation")
         return EXIT_ERROR
-    text, status = run_stats(args.paths, args.format)
+    text, status = run_stats(args.paths, args.format, _registry(args))
     sys.stdout.write(text)
     return status
 
@@ -481,9 +420,11 @@ def cmd_lsp(args: argparse.Namespace) -> int:
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, registry=None) -> int:
+    """Run the command line; ``registry`` replaces the default one (embedding, tests)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.registry = registry
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR

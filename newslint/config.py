@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import inspect
 import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .budget import DEFAULT_TIME_BUDGET
 from .diagnostics import Severity
@@ -75,7 +76,7 @@ DEFAULT_EXCLUDE = (
     "site-packages",
 )
 
-LANGUAGETOOL_KEYS = {
+LANGUAGETOOL_KEYS: dict[str, type | tuple[type, ...]] = {
     "url": str,
     "local": bool,
     "language": str,
@@ -121,12 +122,14 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     #: seconds a file's rules may take (None: no limit); see newslint.budget
     time_budget: float | None = DEFAULT_TIME_BUDGET
+    #: the registry these settings were resolved against (None: built by hand)
+    registry: Registry | None = field(default=None, repr=False, compare=False)
 
     # -- selection -----------------------------------------------------------
 
     def enabled_rules(self, registry: Registry, path: str | None = None) -> list[type[Rule]]:
         """The rules that run on ``path`` (longest, most specific selector wins)."""
-        key = (id(registry), self._per_file_ignores_for(path))
+        key = (registry, self._per_file_ignores_for(path))
         cache = self.__dict__.setdefault("_enabled_cache", {})
         hit = cache.get(key)
         if hit is not None:
@@ -274,7 +277,7 @@ _CONFIG_CACHE: dict[tuple, tuple[Path, dict[str, Any]] | None] = {}
 
 def _config_in(d: Path) -> tuple[Path, dict[str, Any]] | None:
     """The configuration in directory ``d`` (cached until a file there changes)."""
-    stamps = []
+    stamps: list[tuple[int, int] | None] = []
     for name in CONFIG_FILES:
         try:
             st = os.stat(d / name)
@@ -330,11 +333,21 @@ def check_selectors(registry: Registry, selectors: Sequence[str], where: str) ->
             ) from None
 
 
+def _validate_options(rule: type[Rule], options: Mapping[str, Any], root: Path, registry: Registry) -> None:
+    """``rule.validate_options``, given the registry when the method takes it
+    (a plugin's method may take only the options and the base directory)."""
+    if "registry" in inspect.signature(rule.validate_options).parameters:
+        validate: Callable[..., None] = rule.validate_options
+        validate(options, root, registry=registry)
+    else:
+        rule.validate_options(options, root)
+
+
 def settings_from_table(
     table: Mapping[str, Any], registry: Registry, path: Path | None, root: Path
 ) -> Settings:
     where = str(path) if path else "configuration"
-    s = Settings(path=path, root=root)
+    s = Settings(path=path, root=root, registry=registry)
     for key in table:
         if key not in TOP_LEVEL_KEYS:
             raise ConfigError(
@@ -391,7 +404,7 @@ def settings_from_table(
             except ValueError as exc:
                 raise ConfigError(f"{where}: {exc}") from None
         try:
-            rule.validate_options({**{k: o.default for k, o in rule.options.items()}, **resolved}, root)
+            _validate_options(rule, {**{k: o.default for k, o in rule.options.items()}, **resolved}, root, registry)
         except ValueError as exc:
             raise ConfigError(f"{where}: rules.{key}: {exc}") from None
         s.rule_options[rule.code] = resolved
@@ -468,7 +481,7 @@ class SettingsResolver:
             table = data.get("tool", {}).get("newslint", {}) if p.name == "pyproject.toml" else data
             self._fixed = self._apply(settings_from_table(table, registry, p, p.resolve().parent))
         elif overrides.isolated:
-            self._fixed = self._apply(Settings(root=Path.cwd()))
+            self._fixed = self._apply(Settings(root=Path.cwd(), registry=registry))
         # validate command-line selectors once
         for name, sels in (
             ("--select", overrides.select or ()),
@@ -503,7 +516,7 @@ class SettingsResolver:
         s = self._by_config.get(key)
         if s is None:
             if found is None:
-                s = self._apply(Settings(root=Path.cwd()))
+                s = self._apply(Settings(root=Path.cwd(), registry=self.registry))
             else:
                 cfg, table = found
                 s = self._apply(settings_from_table(table, self.registry, cfg, cfg.parent))

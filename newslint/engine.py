@@ -13,8 +13,9 @@ import os
 import re
 import traceback
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import AbstractSet, Any, Iterable, Sequence
 
+from . import analysis  # noqa: F401  (provides the analyses a Document offers)
 from .budget import Budget, OutOfTime
 from .config import Settings, SettingsResolver
 from .diagnostics import (
@@ -288,19 +289,19 @@ def _parse_suppressions(
                 open_[code] = s
         elif action == "enable":
             for code in codes:
-                s = open_.pop(code, None)
-                if s is None:
+                closing = open_.pop(code) if code in open_ else None
+                if closing is None:
                     problems.append(
                         (c.source_start, c.source_end, INVALID_SUPPRESSION,
                          f"'newslint: enable {registry.rules[code].name}' without a matching disable")
                     )
                     continue
-                if len(s.codes) == 1:
-                    s.end = c.text_offset
+                if len(closing.codes) == 1:
+                    closing.end = c.text_offset
                 else:  # split a multi-rule disable so each rule ends independently
-                    s.codes.discard(code)
-                    part = _Suppression({code}, [registry.rules[code].name], s.start, c.text_offset,
-                                        s.source_start, s.source_end)
+                    closing.codes.discard(code)
+                    part = _Suppression({code}, [registry.rules[code].name], closing.start, c.text_offset,
+                                        closing.source_start, closing.source_end)
                     sups.append(part)
         else:  # ignore: the block the comment sits in, or the next block
             if bounds is None:
@@ -342,7 +343,7 @@ def apply_suppressions(
     doc: Document,
     diags: list[Diagnostic],
     registry: Registry,
-    enabled: set[str],
+    enabled: AbstractSet[str],
 ) -> tuple[list[Diagnostic], list[tuple[int, int, str, str]]]:
     if not doc.comments:
         return diags, []
@@ -500,7 +501,7 @@ def lint_document(
     ruleset = ruleset or RuleSet(registry, settings)
     rules = ruleset.rules_for(path)
     enabled = frozenset(r.code for r in rules)
-    ctx = RuleContext(path=path, settings=settings, shared=ruleset.shared, enabled=enabled)
+    ctx = RuleContext(path=path, settings=settings, shared=ruleset.shared, enabled=enabled, registry=registry)
     diags = run_rules(doc, rules, ctx, settings.time_budget)
     diags, problems = apply_suppressions(doc, diags, registry, enabled)
     findings = []
@@ -577,10 +578,10 @@ MAX_FIX_PASSES = 10
 class Linter:
     """Lints files with settings discovered per file; one per process."""
 
-    def __init__(self, registry: Registry, resolver: SettingsResolver, options: LintOptions = LintOptions()):
+    def __init__(self, registry: Registry, resolver: SettingsResolver, options: LintOptions | None = None):
         self.registry = registry
         self.resolver = resolver
-        self.options = options
+        self.options = options if options is not None else LintOptions()
         self._rulesets: dict[int, RuleSet] = {}
 
     def ruleset(self, settings: Settings) -> RuleSet:

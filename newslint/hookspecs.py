@@ -7,7 +7,7 @@ whose names match the specifications below, registered through the
     [project.entry-points.newslint]
     mynewsroom = "mynewsroom_newslint.plugin"
 
-Built-in rules register exactly this way (entry point ``builtin = "rules.plugin"``).
+Built-in rules register exactly this way (entry point ``builtin = "newslint_rules.plugin"``; the rules/ folder installs as ``newslint_rules``).
 
 Hooks return plain Python objects defined by newslint (:class:`newslint.Rule`
 subclasses, :class:`newslint.formats.InputFormat`,

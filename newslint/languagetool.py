@@ -38,6 +38,8 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
+from .stash import StashKey
+
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
     from .rule import RuleContext
@@ -207,7 +209,7 @@ class Client:
             raise LanguageToolError(
                 f"LanguageTool server at {self.base} answered HTTP {exc.code}"
                 + (f" ({detail})" if detail else "")
-                + (f"; check url under [tool.newslint.languagetool]" if fatal else ""),
+                + ("; check url under [tool.newslint.languagetool]" if fatal else ""),
                 fatal=fatal,
             ) from None
         except (socket.timeout, TimeoutError):
@@ -293,8 +295,10 @@ def _parse_match(m: Any, to_cp: Callable[[int], int], units: int) -> Match | Non
     if off < 0 or length < 0 or off + length > units:
         return None
     start, end = to_cp(off), to_cp(off + length)
-    rule = m.get("rule") if isinstance(m.get("rule"), dict) else {}
-    cat = rule.get("category") if isinstance(rule.get("category"), dict) else {}
+    rule_value = m.get("rule")
+    rule: dict[str, Any] = rule_value if isinstance(rule_value, dict) else {}
+    cat_value = rule.get("category")
+    cat: dict[str, Any] = cat_value if isinstance(cat_value, dict) else {}
     reps = tuple(
         str(r["value"]) for r in m.get("replacements") or () if isinstance(r, dict) and "value" in r
     )
@@ -489,14 +493,14 @@ def _chunks(doc: "Document", limit: int) -> list[tuple[int, int]]:
     return out
 
 
-_DOC_KEY = "newslint.languagetool.matches"
+_MATCHES: StashKey[list[Match] | None] = StashKey("languagetool.matches")
 
 
 def document_matches(doc: "Document", ctx: "RuleContext") -> list[Match] | None:
     """LanguageTool's matches for ``doc`` in ``Document.text`` offsets, shared by
     the grammar rules; None when LanguageTool is not available (already reported)."""
-    if _DOC_KEY in doc.cache:
-        return doc.cache[_DOC_KEY]
+    if _MATCHES in doc.stash:
+        return doc.stash[_MATCHES]
     session = session_for(ctx)
     result: list[Match] | None = []
     if session.failed:
@@ -522,7 +526,7 @@ def document_matches(doc: "Document", ctx: "RuleContext") -> list[Match] | None:
                     if block is not None and block.kind not in _PROSE_KINDS:
                         continue
                 result.append(m2)  # type: ignore[union-attr]
-    doc.cache[_DOC_KEY] = result
+    doc.stash[_MATCHES] = result
     return result
 
 

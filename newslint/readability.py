@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .analysis.text import WORD_RE
+from .stash import StashKey
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Block, Document
@@ -292,7 +293,7 @@ class BlockFigures:
         return self._sentence_words
 
 
-_CACHE_KEY = "newslint.readability"
+_FIGURES: StashKey[list[BlockFigures]] = StashKey("readability.block-figures")
 
 
 def block_figures(doc: "Document") -> list[BlockFigures]:
@@ -302,7 +303,7 @@ def block_figures(doc: "Document") -> list[BlockFigures]:
     block (cheaper than building ``doc.words`` when no other rule needs it);
     sentences are ``doc.sentences``.
     """
-    hit = doc.cache.get(_CACHE_KEY)
+    hit = doc.stash.get(_FIGURES)
     if hit is not None:
         return hit
     text = doc.text
@@ -322,7 +323,7 @@ def block_figures(doc: "Document") -> list[BlockFigures]:
             syl += n if n is not None else count(w)
         sents = tuple(sp for sp in spans.get(b.index, ()) if search(text, sp[0], sp[1]))
         out.append(BlockFigures(b, Figures(len(words), len(sents), syl), sents, text))
-    doc.cache[_CACHE_KEY] = out
+    doc.stash[_FIGURES] = out
     return out
 
 
@@ -375,7 +376,7 @@ def textstat_offline() -> Any:
         _textstat = False
         return None
     table = _SyllableTable()
-    cs.get_cmudict = lambda lang: table  # type: ignore[attr-defined]
+    cs.get_cmudict = lambda lang: table
     _textstat = textstat.textstat
     return _textstat
 
@@ -417,7 +418,7 @@ def excerpt(text: str, max_words: int = 8) -> str:
     return " ".join(parts[:max_words]) + "…"
 
 
-__all__: Iterable[str] = [
+__all__: list[str] = [
     "Figures",
     "BlockFigures",
     "block_figures",

@@ -1,18 +1,19 @@
 """Collects rules, input formats and output formats from plugins.
 
 Plugins load from the ``newslint`` entry-point group; built-in rules are one such
-plugin (``rules.plugin``).  The registry is built once per process and is cheap:
+plugin (``newslint_rules.plugin``, the rules/ folder).  The registry is built once per process and is cheap:
 rule modules must not do expensive work at import time.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from functools import cached_property, lru_cache
+from typing import Any, Iterable, Mapping, Sequence
 
 import pluggy
 
 from . import hookspecs
+from .analysis.people.names import FirstNameTables, builtin_first_name_table, first_name_tables
 from .formats import InputFormat
 from .output import OutputFormat
 from .rule import CATEGORIES, Rule
@@ -77,6 +78,22 @@ class Registry:
             raise PluginError(f"rule name {rule.name!r} collides with a category")
         self.rules[rule.code] = rule
         self.by_name[rule.name] = rule
+
+    # -- data contributed by plugins -----------------------------------------
+
+    @cached_property
+    def first_name_tables(self) -> FirstNameTables:
+        """The tables plugins contribute through ``newslint_first_names`` (the
+        built-in rules contribute the table shipped with newslint)."""
+        try:
+            return first_name_tables(self.pm.hook.newslint_first_names())
+        except Exception:  # pragma: no cover - a broken plugin must not stop linting
+            return (builtin_first_name_table(),)
+
+    def house_style_packs(self) -> Sequence[Any]:
+        """What plugins contribute through ``newslint_house_style_packs`` (a broken
+        plugin's exception propagates)."""
+        return list(self.pm.hook.newslint_house_style_packs())
 
     # -- lookup ------------------------------------------------------------
 

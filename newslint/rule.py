@@ -31,15 +31,17 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping, Sequence, TypeVar
 
-from .diagnostics import Diagnostic, Fix, Related, Severity
+from .diagnostics import Applicability, Diagnostic, Fix, Related, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
+    from .analysis.people.names import FirstNameTables
     from .config import Settings
     from .document import Document
+    from .registry import Registry
 
 CATEGORIES = (
     "spelling",
@@ -109,19 +111,75 @@ def _type_name(t: type) -> str:
 
 @dataclass
 class RuleContext:
-    """What a rule may know besides the document: the file and its settings."""
+    """What a rule may know besides the document: the file, its settings, and what
+    the engine's plugins contribute (first-name tables, house-style packs)."""
 
     path: str
     settings: "Settings"
     #: Per-run shared scratch space (e.g. caches that live across documents).
-    shared: dict[str, Any] = field(default_factory=dict)
+    shared: dict[Any, Any] = field(default_factory=dict)
     #: Codes of every rule running on this file (a rule may leave a case to another).
     enabled: frozenset[str] = frozenset()
+    #: The engine's registry; a context built by hand takes the one its settings
+    #: were resolved against (None when there is none).
+    registry: "Registry | None" = None
+
+    def __post_init__(self) -> None:
+        if self.registry is None:
+            self.registry = getattr(self.settings, "registry", None)
+
+    @property
+    def first_names(self) -> "FirstNameTables | None":
+        """The first-name tables plugins contribute (``newslint_first_names``,
+        the table shipped with newslint included); None: the shipped table alone."""
+        return self.registry.first_name_tables if self.registry is not None else None
+
+    @property
+    def house_style_packs(self) -> "Callable[[], Sequence[Any]] | None":
+        """Calls the ``newslint_house_style_packs`` hook of the registry's plugins
+        (None: no plugins)."""
+        return self.registry.house_style_packs if self.registry is not None else None
 
     @property
     def people(self) -> Sequence[Mapping[str, Any]]:
         """The newsroom's people list from configuration (name, pronouns...)."""
         return self.settings.people
+
+
+R = TypeVar("R", bound="type[Rule]")
+
+
+class SharedOptions:
+    """Options that a family of rules shares, with one owner.
+
+    The owner declares them (``options = SHARED.options``) and is where they are
+    configured; the family's other rules and helpers read the values configured
+    for the owner through :meth:`values`, never another rule's settings by code::
+
+        FIRST_NAMES = SharedOptions({"use-first-names": Option(True, "...", bool)})
+
+        @FIRST_NAMES.owned_by
+        class PronounMismatch(Rule):
+            options = FIRST_NAMES.options
+    """
+
+    def __init__(self, options: Mapping[str, "Option"]):
+        self.options: dict[str, Option] = dict(options)
+        self.owner: type[Rule] | None = None
+
+    def owned_by(self, rule: R) -> R:
+        """Class decorator naming the rule where these options are configured."""
+        self.owner = rule
+        return rule
+
+    def values(self, ctx: RuleContext) -> dict[str, Any]:
+        """The values configured for the owner, over the defaults."""
+        values = {k: o.default for k, o in self.options.items()}
+        if self.owner is not None:
+            for k, v in ctx.settings.options_for(self.owner).items():
+                if k in values:
+                    values[k] = v
+        return values
 
 
 class Rule:
@@ -140,8 +198,23 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     #: typed options with defaults, set under ``[tool.newslint.rules.NAME]``.
     options: ClassVar[Mapping[str, Option]] = {}
-    #: "safe", "unsafe", "display-only" or "none": the best fix this rule offers.
-    fix_safety: ClassVar[str] = "none"
+    #: How far the best fix this rule offers can be trusted; None: it offers no fix.
+    #: (A plugin may still write "safe", "unsafe", "display-only" or "none".)
+    fix_safety: ClassVar[Applicability | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        value = cls.__dict__.get("fix_safety")
+        if isinstance(value, str) and not isinstance(value, Applicability):
+            try:
+                cls.fix_safety = None if value == "none" else Applicability(value)
+            except ValueError:
+                pass  # reported by validate_metadata
+
+    @classmethod
+    def fix_label(cls) -> str:
+        """``fix_safety`` in words: "safe", "unsafe", "display-only" or "none"."""
+        return "none" if cls.fix_safety is None else str(cls.fix_safety)
 
     def __init__(self, options: Mapping[str, Any] | None = None):
         values = {k: o.default for k, o in self.options.items()}
@@ -162,7 +235,9 @@ class Rule:
         Called when configuration is loaded, with the configured options (already
         type-checked) and the directory relative paths start from, so that a bad
         value (a pattern that does not compile, a file that does not exist) is a
-        configuration error before any file is checked.
+        configuration error before any file is checked.  An override that also
+        takes a ``registry`` argument receives the registry the configuration is
+        loaded for (house-style packs from plugins, for instance).
         """
 
     # -- helpers -----------------------------------------------------------
@@ -227,6 +302,11 @@ class Rule:
             problems.append(f"category {cls.category!r} is not one of {', '.join(CATEGORIES)}")
         if not isinstance(cls.severity, Severity):
             problems.append("severity is not a newslint.Severity")
+        if cls.fix_safety is not None and not isinstance(cls.fix_safety, Applicability):
+            problems.append(
+                f"fix_safety {cls.fix_safety!r} is not a newslint.Applicability "
+                "(or one of 'safe', 'unsafe', 'display-only', 'none')"
+            )
         if not cls.__doc__ and not cls.summary:
             problems.append("no documentation")
         return problems

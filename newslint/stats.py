@@ -15,6 +15,7 @@ from typing import Any
 
 from .document import Document
 from .engine import InputError, decode, parse_document, read_file
+from .files import discover
 from .readability import (
     NON_STORY_KINDS,
     WORDS_PER_MINUTE,
@@ -33,7 +34,6 @@ EXIT_ERROR = 2
 def _files(paths: list[str], registry: Registry, errors: list[str]) -> list[str]:
     """The stories under ``paths``, found as ``newslint check`` finds them
     (configuration's include and exclude apply)."""
-    from .cli import discover
     from .config import Overrides, SettingsResolver
 
     files, problems = discover(paths, SettingsResolver(registry, Overrides()), registry)

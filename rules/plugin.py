@@ -6,17 +6,13 @@ import importlib
 import pkgutil
 
 import newslint
+from newslint.analysis.people import builtin_first_name_table
 
 # Families, each a subpackage whose modules define one rule class each and list
 # it in ``RULES``.
-FAMILIES = (
-    "rules.meta",
-    "rules.typography",
-    "rules.spelling",
-    "rules.attribution",
-    "rules.duplication",
-    "rules.readability",
-    "rules.grammar",
+FAMILIES = tuple(
+    f"{__package__}.{family}"
+    for family in ("meta", "typography", "spelling", "attribution", "duplication", "readability", "grammar")
 )
 
 
@@ -36,6 +32,12 @@ def _rules_in(package: str) -> list:
         mod = importlib.import_module(f"{package}.{info.name}")
         found.extend(getattr(mod, "RULES", ()))
     return found
+
+
+@newslint.hookimpl(trylast=True)
+def newslint_first_names():
+    """The first-name table shipped with newslint; plugins' tables override it."""
+    return [builtin_first_name_table()]
 
 
 @newslint.hookimpl

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build rules/attribution/first_names.txt.gz, the first-name table NL201 reads.
+"""Build newslint/analysis/people/first_names.txt.gz, the first-name table NL201 reads.
 
 Source: the US Social Security Administration's public-domain counts of first
 names given at birth, 1880-2023, summed by sex into one CSV with the columns
@@ -77,7 +77,7 @@ VARIES_BY_COUNTRY = frozenset(
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "us_ssa_first_names_1880_2023.csv"
-OUTPUT = ROOT / "rules" / "attribution" / "first_names.txt.gz"
+OUTPUT = ROOT / "newslint" / "analysis" / "people" / "first_names.txt.gz"
 
 
 def build(source: Path) -> dict[str, list[str]]:

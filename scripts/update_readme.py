@@ -21,11 +21,11 @@ def rules_table() -> str:
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in default_registry().all_rules():
-        if not r.__module__.startswith("rules."):
+        if not r.__module__.startswith("newslint_rules."):
             continue
         rows.append(
             f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | "
-            f"{'on' if r.default_enabled else 'off'} | {r.fix_safety} | {r.summary} |"
+            f"{'on' if r.default_enabled else 'off'} | {r.fix_label()} | {r.summary} |"
         )
     return "\n".join(rows)
 

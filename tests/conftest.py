@@ -15,8 +15,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 @pytest.fixture(scope="session")
 def test_registry():
     """The real registry plus tests/support/sample_plugin (rules XT101, XT103)."""
-    from newslint.registry import registry_with
     from support import sample_plugin
+
+    from newslint.registry import registry_with
 
     return registry_with([sample_plugin])
 
@@ -32,9 +33,6 @@ class CLIResult:
 @pytest.fixture
 def run_cli(monkeypatch, test_registry):
     """Run ``newslint`` in-process with the test registry; returns a CLIResult."""
-    import newslint.registry
-
-    monkeypatch.setattr(newslint.registry, "default_registry", lambda: test_registry)
 
     def run(*argv: str, stdin: bytes = b"") -> CLIResult:
         from newslint.cli import main
@@ -44,7 +42,7 @@ def run_cli(monkeypatch, test_registry):
         monkeypatch.setattr(sys, "stdin", fake_in)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
-                code = main(list(argv))
+                code = main(list(argv), registry=test_registry)
             except SystemExit as exc:  # argparse usage errors
                 code = exc.code if isinstance(exc.code, int) else 2
         return CLIResult(code, out.getvalue(), err.getvalue())

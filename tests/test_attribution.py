@@ -8,7 +8,7 @@ import pytest
 
 from newslint.api import check_text, parse
 from newslint.diagnostics import Applicability
-from newslint.registry import default_registry
+from newslint.registry import default_registry, hookimpl, registry_with
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_93e2d691004df282.txt"
@@ -68,19 +68,25 @@ def test_default_selection_includes_nl201_not_nl202():
     assert "NL202" in codes
 
 
-def test_plugin_first_names_hook(monkeypatch):
-    from newslint.analysis import people
+class _FirstNamesPlugin:
+    @hookimpl
+    def newslint_first_names(self):
+        return [{"Zorblax": "f", "Jens": "f"}]
 
+
+def test_plugin_first_names_hook():
+    """A registry built with registry_with feeds its plugins' first-name tables
+    to the rules; the default registry is left as it was."""
     text = "Chess\n\nGrandmaster Zorblax Quint retired on Sunday.\n\n'Chess gave me everything,' he said.\n"
     assert lint(text) == []
-    people.first_names_for.__wrapped__ if hasattr(people.first_names_for, "__wrapped__") else None
-    monkeypatch.setattr(people, "plugin_first_names", lambda: (("zorblax", "f"),))
-    people._first_names_cached.cache_clear()
-    try:
-        (f,) = lint(text)
-        assert "a woman by first name 'Zorblax'" in f.message
-    finally:
-        people._first_names_cached.cache_clear()
+    registry = registry_with([_FirstNamesPlugin()])
+    (f,) = check_text(text, "text", {"select": ["pronoun-mismatch"]}, registry=registry)
+    assert "a woman by first name 'Zorblax'" in f.message
+    # a plugin's table overrides the shipped one ("Jens" is a man's name there)
+    jens = "Alliance\n\nAlliance chief Jens Stoltenberg spoke on Tuesday.\n\n'It will cost,' she said.\n"
+    assert len(lint(jens)) == 1
+    assert check_text(jens, "text", {"select": ["pronoun-mismatch"]}, registry=registry) == []
+    assert lint(text) == []
 
 
 def test_first_names_option():
@@ -117,7 +123,7 @@ def test_seed_article():
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is absent")
 def test_corpus_false_positive_budget():
     """At most one NL201 per 20,000 words on the BBC corpus (speed: bench/run.py)."""
-    from newslint.analysis.people import find_people, first_names_for
+    from newslint.analysis.people import first_names_for
 
     first_names_for()  # the table loads once per process
     paths = sorted(CORPUS.glob("*.txt"))

@@ -12,12 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.api import check_text, parse
-from newslint.output import OutputContext
-from newslint.output.formats import render_sarif
-from newslint.registry import default_registry
-from rules.duplication import RULES
-from rules.duplication._similarity import (
+from newslint.analysis.similarity import (
     caption_core,
     compile_patterns,
     differences,
@@ -26,7 +21,12 @@ from rules.duplication._similarity import (
     normalise,
     similar_pairs,
 )
-from rules.duplication.quote_variant import variant_score
+from newslint.api import check_text, parse
+from newslint.output import OutputContext
+from newslint.output.formats import render_sarif
+from newslint.registry import default_registry
+from newslint_rules.duplication import RULES
+from newslint_rules.duplication.quote_variant import variant_score
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_93e2d691004df282.txt"
@@ -476,7 +476,7 @@ def test_parsing_is_not_needed_twice():
     doc = parse(STORY)
     for rule in RULES:
         rule()  # defaults are valid
-    from rules.duplication._similarity import DupIndex
+    from newslint.analysis.similarity import DupIndex
 
     assert DupIndex.of(doc) is DupIndex.of(doc)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from newslint.document import Document
 from newslint.formats.plain import parse
 

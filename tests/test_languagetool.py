@@ -12,8 +12,8 @@ import socket
 import time
 
 import pytest
-
 from lt_fake_server import FakeLanguageTool
+
 from newslint import languagetool as lt
 from newslint.api import check_text, make_settings
 from newslint.config import Overrides, SettingsResolver

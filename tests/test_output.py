@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
 from conftest import SHARED
 
 SCHEMA = SHARED / "data" / "sarif-schema-2.1.0.json"

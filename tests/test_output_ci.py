@@ -12,8 +12,7 @@ import pytest
 import newslint
 from newslint.api import check_text
 from newslint.diagnostics import Fix, Severity
-from newslint.output import OutputContext
-from newslint.output import ci
+from newslint.output import OutputContext, ci
 from newslint.registry import default_registry, registry_with
 from newslint.rule import Rule
 

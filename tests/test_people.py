@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.analysis import people as people_mod
-from newslint.analysis.people import FirstNames, base_first_names, find_people, first_names_for, resolve_pronoun
+from newslint.analysis.people import (
+    FirstNames,
+    base_first_names,
+    builtin_first_name_table,
+    find_people,
+    first_name_tables,
+    first_names_for,
+    resolve_pronoun,
+)
 from newslint.api import parse
 
 
@@ -131,9 +138,13 @@ def test_first_name_overrides_and_accents():
     assert first_names_for({"a": "m"}) is first_names_for({"a": "m"})
 
 
-def test_plugin_first_names_are_used(monkeypatch):
-    monkeypatch.setattr(people_mod, "plugin_first_names", lambda: (("zorblax", "f"),))
-    assert FirstNames().gender("Zorblax") == "f"
+def test_plugin_first_names_are_used():
+    tables = first_name_tables([[{"Zorblax": "f", "John": "u"}], [builtin_first_name_table()]])
+    names = FirstNames(tables=tables)
+    assert names.gender("Zorblax") == "f" and names.gender("John") == "u"
+    assert names.gender("Jens") == "m"  # the shipped table, under the plugin's
+    assert FirstNames().gender("Zorblax") is None
+    assert FirstNames(use_table=False, tables=tables).gender("Zorblax") is None
 
 
 def test_resolve_pronoun_one_person():

@@ -67,4 +67,4 @@ def test_builtin_rules_register_through_the_entry_point_group():
     from importlib.metadata import entry_points
 
     eps = {ep.name: ep.value for ep in entry_points(group="newslint")}
-    assert eps.get("builtin") == "rules.plugin"
+    assert eps.get("builtin") == "newslint_rules.plugin"

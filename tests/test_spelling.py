@@ -3,9 +3,8 @@ budget, the similarity index, house-style packs and their configuration."""
 
 from __future__ import annotations
 
-import re
-
 import random
+import re
 import string
 from pathlib import Path
 
@@ -15,16 +14,16 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from newslint.api import check_text, make_settings, parse
+from newslint.config import ConfigError
 from newslint.diagnostics import Applicability
 from newslint.engine import RuleSet, apply_fixes, lint_document
-from newslint.registry import default_registry, hookimpl
+from newslint.registry import default_registry, hookimpl, registry_with
 from newslint.rule import RuleContext
-from rules.spelling import DialectMix, HouseStyle, InconsistentSpelling, Misspelling
-from rules.spelling import _house
-from rules.spelling._common import fold, match_case
-from rules.spelling.dialect_mix import dialect_markers
-from rules.spelling.inconsistent_spelling import SMALL, _variant_keys, candidate_pairs, skeleton
-from rules.spelling.misspelling import misspellings
+from newslint_rules.spelling import DialectMix, HouseStyle, InconsistentSpelling, Misspelling, _house
+from newslint_rules.spelling._common import fold, match_case
+from newslint_rules.spelling.dialect_mix import dialect_markers
+from newslint_rules.spelling.inconsistent_spelling import SMALL, _variant_keys, candidate_pairs, skeleton
+from newslint_rules.spelling.misspelling import misspellings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_93e2d691004df282.txt"
@@ -341,17 +340,16 @@ class _PackPlugin:
 def test_plugins_contribute_packs(tmp_path):
     path = tmp_path / "sports.toml"
     path.write_text('name = "sports"\n[[terms]]\nprefer = "Man Utd"\navoid = ["Man United"]\n', encoding="utf-8")
-    pm = default_registry().pm
-    plugin = _PackPlugin(str(path))
-    pm.register(plugin, name="test-house-style-packs")
-    try:
-        text = "Sport\n\nMan United played in Burma.\n"
-        # a plugin's pack is only used when configuration names it
-        assert lint(text, {"select": ["NL102"]}) == []
-        found = lint(text, {"select": ["NL102"], "rules": {"house-style": {"packs": ["desk-terms", "sports"]}}})
-        assert [(f.flagged, f.suggestions) for f in found] == [("Man United", ("Man Utd",)), ("Burma", ("Myanmar",))]
-    finally:
-        pm.unregister(plugin)
+    registry = registry_with([_PackPlugin(str(path))])
+    text = "Sport\n\nMan United played in Burma.\n"
+    # a plugin's pack is only used when configuration names it
+    assert check_text(text, "text", {"select": ["NL102"]}, registry=registry) == []
+    config = {"select": ["NL102"], "rules": {"house-style": {"packs": ["desk-terms", "sports"]}}}
+    found = check_text(text, "text", config, registry=registry)
+    assert [(f.flagged, f.suggestions) for f in found] == [("Man United", ("Man Utd",)), ("Burma", ("Myanmar",))]
+    # the default registry has no such plugin: the pack is unknown there
+    with pytest.raises(ConfigError, match="unknown pack 'desk-terms'"):
+        lint(text, config)
 
 
 # -- NL103 misspellings --------------------------------------------------------------------------

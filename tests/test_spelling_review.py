@@ -11,8 +11,8 @@ import pytest
 from newslint.api import check_text
 from newslint.diagnostics import Applicability
 from newslint.engine import apply_fixes
-from rules.spelling.house_style import after_person_word, person_word
-from rules.spelling.misspelling import _parts, misspellings
+from newslint_rules.spelling.house_style import after_person_word, person_word
+from newslint_rules.spelling.misspelling import _parts, misspellings
 
 
 def lint(text: str, codes: list[str], rules: dict | None = None):
@@ -188,7 +188,7 @@ def test_a_known_name_does_not_decide_between_two_romanisations():
 
 
 def test_dialect_extra_rows_mark_chiefly_british_forms_only():
-    from rules.spelling.dialect_mix import dialect_markers
+    from newslint_rules.spelling.dialect_mix import dialect_markers
 
     markers = dialect_markers()
     for word, other in (("licence", "license"), ("practises", "practices"), ("fulfils", "fulfills"),

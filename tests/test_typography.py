@@ -11,17 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.api import check_text
 from newslint.config import Overrides, SettingsResolver, settings_from_table
 from newslint.diagnostics import Applicability
-from newslint.engine import Linter, LintOptions, apply_fixes, parse_document
+from newslint.engine import Linter, LintOptions, parse_document
 from newslint.registry import default_registry
-from newslint.rule import RuleContext
-
-from rules.typography import RULES
-from rules.typography.repeated_word import _REPEAT, _may_repeat
+from newslint_rules.typography import RULES
+from newslint_rules.typography.repeated_word import _REPEAT, _may_repeat
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
 
@@ -58,9 +57,9 @@ def test_importing_the_rules_compiles_no_pattern():
     import sys
 
     code = (
-        "import rules.typography as t, sys\n"
-        "from rules.typography._context import LazyPattern\n"
-        "mods = [m for n, m in sys.modules.items() if n.startswith('rules.typography.')]\n"
+        "import newslint_rules.typography as t, sys\n"
+        "from newslint_rules.typography._context import LazyPattern\n"
+        "mods = [m for n, m in sys.modules.items() if n.startswith('newslint_rules.typography.')]\n"
         "lazy = [v for m in mods for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
         "print(len(lazy), sum(v._compiled is not None for v in lazy))\n"
     )

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Document
+from ..document import SENTENCES, WORDS, Document
 
 
 class Word(NamedTuple):
@@ -80,3 +79,7 @@ def split_sentences(doc: "Document") -> list[Sentence]:
         if bend > start:
             out.append(Sentence(start, bend, block.index))
     return out
+
+
+SENTENCES.provide(split_sentences)
+WORDS.provide(lambda doc: find_words(doc.text))

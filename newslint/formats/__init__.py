@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from ..document import ParseResult
+from ..source import ParseResult
 
 
 @dataclass(frozen=True)

@@ -40,9 +40,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..document import ParseResult, TextBuilder
+from ..source import ParseResult, TextBuilder
 from . import InputFormat
 from .plain import BlockWriter
 
@@ -131,6 +131,14 @@ class _Element:
 class _ExtractorBase:
     """The extractor's logic; mixed with ``html.parser.HTMLParser`` on first use
     (the standard library's HTML modules are imported lazily for a fast cold start)."""
+
+    if TYPE_CHECKING:  # what html.parser.HTMLParser provides once mixed in
+        cdata_elem: str | None
+
+        def getpos(self) -> tuple[int, int]: ...
+        def get_starttag_text(self) -> str | None: ...
+        def feed(self, data: str) -> None: ...
+        def close(self) -> None: ...
 
     def __init__(self, source: str):
         super().__init__(convert_charrefs=False)  # type: ignore[call-arg]

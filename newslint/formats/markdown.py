@@ -35,7 +35,7 @@ import re
 from itertools import accumulate
 from typing import Any
 
-from ..document import ParseResult, TextBuilder
+from ..source import ParseResult, TextBuilder
 from . import InputFormat
 from .plain import BlockWriter, classify_short_block
 
@@ -584,9 +584,9 @@ class _Parser:
                         cur += 1
                     link_ends.append(None)
             elif tp == "link_close":
-                end = link_ends.pop() if link_ends else None
-                if end is not None:
-                    cur = end
+                link_end = link_ends.pop() if link_ends else None
+                if link_end is not None:
+                    cur = link_end
             elif tp == "code_inline":
                 span = t.meta.get("nl_span")
                 if span is not None:

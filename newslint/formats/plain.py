@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import ParseResult, TextBuilder
+from ..source import ParseResult, TextBuilder
 from . import InputFormat
 
 # two or more line ends with only blanks between (a literal "\n" first: fast search)

@@ -2,12 +2,13 @@
 
 The rules read the document's quotations and attributions
 (:mod:`newslint.analysis.quotes`) and the people register
-(:mod:`newslint.analysis.people`).  ``first_names.txt.gz`` is the first-name
-table (built by ``scripts/build_first_names.py``); ``places.txt`` lists
-countries and cities that are often the subject of "said".
+(:mod:`newslint.analysis.people`), whose data files are the first-name table
+(``first_names.txt.gz``, built by ``scripts/build_first_names.py``; the built-in
+plugin contributes it through the ``newslint_first_names`` hook) and
+``places.txt``, countries and cities that are often the subject of "said".
 """
 
-from .pronoun_mismatch import PronounMismatch
 from .ambiguous_attribution import AmbiguousAttribution
+from .pronoun_mismatch import PronounMismatch
 
 RULES = [PronounMismatch, AmbiguousAttribution]

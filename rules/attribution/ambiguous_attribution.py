@@ -7,6 +7,8 @@ from typing import Iterator
 from newslint.diagnostics import Diagnostic, Related, Severity
 from newslint.rule import Rule
 
+from ._options import FIRST_NAME_OPTIONS
+
 _GENDER = {"he": "m", "she": "f"}
 
 
@@ -41,16 +43,20 @@ class AmbiguousAttribution(Rule):
     summary = "A pronoun attribution with two possible speakers of that gender"
     severity = Severity.INFO
     default_enabled = False
-    fix_safety = "none"
+    fix_safety = None
 
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         quotes = doc.quotes
         if not any(q.attribution is not None and q.attribution.kind == "pronoun" for q in quotes):
             return
-        from newslint.analysis.people import find_people, first_names_for, resolve_pronoun
+        from newslint.analysis.people import (
+            find_people,
+            first_names_for,
+            resolve_pronoun,
+        )
 
-        opts = getattr(ctx.settings, "rule_options", {}).get("NL201", {})
-        names = first_names_for(opts.get("first-names", {}), opts.get("use-first-names", True))
+        opts = FIRST_NAME_OPTIONS.values(ctx)
+        names = first_names_for(opts["first-names"], opts["use-first-names"], ctx.first_names)
         reg = find_people(doc, ctx.people, names)
         seen: set[int] = set()
         for i, q in enumerate(quotes):

@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Related, Severity
-from newslint.rule import Option, Rule
+from newslint.rule import Rule
+
+from ._options import FIRST_NAME_OPTIONS
 
 _GENDER = {"he": "m", "she": "f"}
 _REPLACEMENT = {"m": "he", "f": "she", "they": "they"}
 
 
+@FIRST_NAME_OPTIONS.owned_by
 class PronounMismatch(Rule):
     """Flags a pronoun attribution (``'...,' she said``) that disagrees with the
     person it refers to.
@@ -72,17 +75,12 @@ class PronounMismatch(Rule):
     summary = "An attribution pronoun that disagrees with the person quoted"
     severity = Severity.WARNING
     default_enabled = True
-    fix_safety = "display-only"
-    options = {
-        "first-names": Option(
-            {}, "extra first names: a table of name to 'm', 'f' or 'u' (unknown: removes it)", dict
-        ),
-        "use-first-names": Option(True, "use the first-name table as evidence", bool),
-    }
+    fix_safety = Applicability.DISPLAY_ONLY
+    options = FIRST_NAME_OPTIONS.options
 
     @classmethod
     def validate_options(cls, options, base) -> None:
-        from newslint.analysis.people import _norm_gender
+        from newslint.analysis.people.names import _norm_gender
 
         for name, gender in (options.get("first-names") or {}).items():
             if not _norm_gender(gender):
@@ -94,9 +92,13 @@ class PronounMismatch(Rule):
         quotes = doc.quotes
         if not any(q.attribution is not None and q.attribution.kind == "pronoun" for q in quotes):
             return
-        from newslint.analysis.people import find_people, first_names_for, resolve_pronoun
+        from newslint.analysis.people import (
+            find_people,
+            first_names_for,
+            resolve_pronoun,
+        )
 
-        names = first_names_for(self.opts["first-names"], self.opts["use-first-names"])
+        names = first_names_for(self.opts["first-names"], self.opts["use-first-names"], ctx.first_names)
         reg = find_people(doc, ctx.people, names)
         seen: set[int] = set()
         for q in quotes:

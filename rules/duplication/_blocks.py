@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from newslint.diagnostics import Applicability, Diagnostic, Fix, Related
-from newslint.rule import Option
-
-from ._similarity import (
+from newslint.analysis.similarity import (
     BODY_KINDS,
     CAPTION_KINDS,
     DEFAULT_IGNORE_PATTERNS,
@@ -22,6 +19,8 @@ from ._similarity import (
     kind_phrase,
     snippet,
 )
+from newslint.diagnostics import Applicability, Diagnostic, Fix, Related
+from newslint.rule import Option, SharedOptions
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -60,6 +59,11 @@ def block_options(threshold: float) -> dict[str, Option]:
     }
 
 
+#: The options of the block rules, each owned by the rule that reports those
+#: kinds; both rules read both (a near repeat is found for every kind at once).
+BODY_OPTIONS = SharedOptions(block_options(0.8))  # NL301 duplicate-paragraph
+CAPTION_OPTIONS = SharedOptions(block_options(0.9))  # NL303 duplicate-caption
+
 _NOUN = {"paragraph": "Paragraph", "list-item": "List item", "caption": "Caption"}
 
 
@@ -80,21 +84,17 @@ def block_settings(
     """The settings of both block rules: ``own``'s options for its own kinds and
     the configuration's (over the defaults) for the other rule.  Cached on
     ``holder`` (default ``own``) for the settings object it was last given."""
-    holder = holder or own or ctx
-    cached = getattr(holder, "_block_settings", None)
+    target: object = holder or own or ctx
+    cached = getattr(target, "_block_settings", None)
     if cached is not None and cached[0] is ctx.settings:
         return cached[1]
-    from .duplicate_caption import DuplicateCaption
-    from .duplicate_paragraph import DuplicateParagraph
-
     options: dict[str, Mapping[str, Any]] = {}
     near: dict[str, NearSettings] = {}
-    for cls, kinds in ((DuplicateParagraph, BODY_KINDS), (DuplicateCaption, CAPTION_KINDS)):
-        if own is not None and type(own) is cls:
+    for shared, kinds in ((BODY_OPTIONS, BODY_KINDS), (CAPTION_OPTIONS, CAPTION_KINDS)):
+        if own is not None and type(own) is shared.owner:
             opts = own.opts
         else:
-            opts = {k: o.default for k, o in cls.options.items()}
-            opts.update(ctx.settings.options_for(cls))
+            opts = shared.values(ctx)
         for kind in kinds:
             options[kind] = opts
             near[kind] = NearSettings(
@@ -104,7 +104,7 @@ def block_settings(
             )
     result = BlockSettings(options, near)
     try:
-        holder._block_settings = (ctx.settings, result)  # type: ignore[union-attr]
+        target._block_settings = (ctx.settings, result)  # type: ignore[attr-defined]
     except AttributeError:  # pragma: no cover - a holder without a __dict__
         pass
     return result

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from newslint.diagnostics import Severity
+from newslint.analysis.similarity import CAPTION_KINDS, validate_ignore_patterns
+from newslint.diagnostics import Applicability, Severity
 from newslint.rule import Rule
 
-from ._similarity import validate_ignore_patterns
-from ._blocks import block_options, check_blocks
-from ._similarity import CAPTION_KINDS
+from ._blocks import CAPTION_OPTIONS, check_blocks
 
 
+@CAPTION_OPTIONS.owned_by
 class DuplicateCaption(Rule):
     """Reports a caption that repeats an earlier caption, or text from the body
     (a paragraph, list item or sentence), exactly or nearly.
@@ -58,9 +58,9 @@ class DuplicateCaption(Rule):
     category = "duplication"
     summary = "A caption that repeats another caption or the body"
     severity = Severity.WARNING
-    options = block_options(0.9)
+    options = CAPTION_OPTIONS.options
     validate_options = classmethod(validate_ignore_patterns)
-    fix_safety = "display-only"
+    fix_safety = Applicability.DISPLAY_ONLY
 
     def check(self, doc, ctx):
         return check_blocks(self, doc, ctx, CAPTION_KINDS)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from newslint.diagnostics import Severity
+from newslint.analysis.similarity import BODY_KINDS, validate_ignore_patterns
+from newslint.diagnostics import Applicability, Severity
 from newslint.rule import Rule
 
-from ._blocks import block_options, check_blocks
-from ._similarity import BODY_KINDS, validate_ignore_patterns
+from ._blocks import BODY_OPTIONS, check_blocks
 
 
+@BODY_OPTIONS.owned_by
 class DuplicateParagraph(Rule):
     """Reports a paragraph (or list item) that repeats an earlier paragraph, caption or
     sentence, exactly or nearly, and points to the first copy.
@@ -60,9 +61,9 @@ class DuplicateParagraph(Rule):
     category = "duplication"
     summary = "A paragraph that repeats an earlier one, exactly or nearly"
     severity = Severity.WARNING
-    options = block_options(0.8)
+    options = BODY_OPTIONS.options
     validate_options = classmethod(validate_ignore_patterns)
-    fix_safety = "display-only"
+    fix_safety = Applicability.DISPLAY_ONLY
 
     def check(self, doc, ctx):
         return check_blocks(self, doc, ctx, BODY_KINDS)

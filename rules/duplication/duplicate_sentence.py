@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from newslint.analysis.similarity import (
+    DEFAULT_IGNORE_PATTERNS,
+    DupIndex,
+    compile_patterns,
+    how_alike,
+    kind_phrase,
+    snippet,
+    validate_ignore_patterns,
+)
 from newslint.diagnostics import Applicability, Fix, Related, Severity
 from newslint.rule import Option, Rule
 
 from ._blocks import block_repeat, block_settings, set_aside
-from ._similarity import (
-    DEFAULT_IGNORE_PATTERNS,
-    DupIndex,
-    compile_patterns,
-    validate_ignore_patterns,
-    how_alike,
-    kind_phrase,
-    snippet,
-)
 
 
 class DuplicateSentence(Rule):
@@ -47,7 +47,7 @@ class DuplicateSentence(Rule):
     category = "duplication"
     summary = "A sentence that repeats one earlier in the story"
     severity = Severity.WARNING
-    fix_safety = "display-only"
+    fix_safety = Applicability.DISPLAY_ONLY
     validate_options = classmethod(validate_ignore_patterns)
     options = {
         "min-words": Option(

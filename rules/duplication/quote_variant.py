@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from newslint.analysis.similarity import _indel, normalise, snippet
 from newslint.diagnostics import Related, Severity
 from newslint.rule import Option, Rule
-
-from ._similarity import _indel, normalise, snippet
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.analysis.quotes import Quote
@@ -117,7 +116,7 @@ class QuoteVariant(Rule):
     category = "duplication"
     summary = "The same remark quoted twice in different words (one is a misquote)"
     severity = Severity.WARNING
-    fix_safety = "none"
+    fix_safety = None
     options = {
         "threshold": Option(
             0.5,
@@ -376,7 +375,7 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
     groups: dict[str, list[int]] = {}
     for i, (key, _, _) in speakers.items():
         groups.setdefault(key, []).append(i)
-    for key, members in groups.items():
+    for _key, members in groups.items():
         if len(members) < 2:
             continue
         items = []

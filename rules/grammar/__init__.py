@@ -5,8 +5,8 @@ server configured under ``[tool.newslint.languagetool]``.
 """
 
 from .lt_grammar import LtGrammar
+from .lt_punctuation import LtPunctuation
 from .lt_spelling import LtSpelling
 from .lt_style import LtStyle
-from .lt_punctuation import LtPunctuation
 
 RULES = [LtGrammar, LtSpelling, LtStyle, LtPunctuation]

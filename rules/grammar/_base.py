@@ -15,7 +15,7 @@ class LanguageToolRule(Rule):
 
     category = "grammar"
     default_enabled = False
-    fix_safety = "display-only"
+    fix_safety = Applicability.DISPLAY_ONLY
     #: which matches this rule reports (see :func:`newslint.languagetool.kind_of`).
     kind: ClassVar[str] = ""
 

@@ -6,6 +6,7 @@ import re
 
 from newslint.diagnostics import Severity
 from newslint.rule import Option
+from newslint.stash import StashKey
 
 from ._base import LanguageToolRule
 
@@ -84,15 +85,19 @@ def _people_words(ctx) -> frozenset[str]:
     return result
 
 
+#: The capitalised words of a story, possessives stripped.
+_CAPITALISED_WORDS: StashKey[set[str]] = StashKey("lt-spelling.capitalised")
+
+
 def _has_variant(word: str, doc) -> bool:
     """True when the story also has a capitalised word spelt nearly like ``word``
     (Zelensky / Zelenskyy): then the spelling is in doubt and stays reported."""
     from rapidfuzz.distance import Levenshtein
 
-    names = doc.cache.get("newslint.lt-spelling.capitalised")
+    names = doc.stash.get(_CAPITALISED_WORDS)
     if names is None:
         names = {_POSSESSIVE.sub("", m.group()) for m in _CAPITALISED.finditer(doc.text)}
-        doc.cache["newslint.lt-spelling.capitalised"] = names
+        doc.stash[_CAPITALISED_WORDS] = names
     limit = 1 if len(word) <= 5 else 2
     for other in names:
         if other == word or len(other) < 3 or other.rstrip("s") == word or word.rstrip("s") == other:

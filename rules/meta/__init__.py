@@ -1,12 +1,21 @@
 """Meta rules (NL9xx): findings about the run itself, reported by the engine."""
 
-from .unreadable_input import UnreadableInput
-from .unused_suppression import UnusedSuppression
-from .rule_crash import RuleCrash
-from .invalid_suppression import InvalidSuppression
-from .markup_problem import MarkupProblem
 from .empty_input import EmptyInput
 from .file_too_large import FileTooLarge
+from .invalid_suppression import InvalidSuppression
+from .markup_problem import MarkupProblem
+from .rule_crash import RuleCrash
 from .rule_timeout import RuleTimeout
+from .unreadable_input import UnreadableInput
+from .unused_suppression import UnusedSuppression
 
-RULES = [UnreadableInput, UnusedSuppression, RuleCrash, InvalidSuppression, MarkupProblem, EmptyInput, FileTooLarge, RuleTimeout]
+RULES = [
+    UnreadableInput,
+    UnusedSuppression,
+    RuleCrash,
+    InvalidSuppression,
+    MarkupProblem,
+    EmptyInput,
+    FileTooLarge,
+    RuleTimeout,
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newslint.diagnostics import Severity
+
 from ._base import MetaRule
 
 

@@ -1,7 +1,7 @@
 """Readability rules (NL4xx): sentence and paragraph length, reading grade."""
 
-from .long_sentence import LongSentence
-from .long_paragraph import LongParagraph
 from .hard_to_read import HardToRead
+from .long_paragraph import LongParagraph
+from .long_sentence import LongSentence
 
 RULES = [LongSentence, LongParagraph, HardToRead]

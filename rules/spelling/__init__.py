@@ -1,8 +1,8 @@
 """Spelling rules (NL1xx): inconsistent names, house style, misspellings, dialect mixing."""
 
-from .inconsistent_spelling import InconsistentSpelling
-from .house_style import HouseStyle
-from .misspelling import Misspelling
 from .dialect_mix import DialectMix
+from .house_style import HouseStyle
+from .inconsistent_spelling import InconsistentSpelling
+from .misspelling import Misspelling
 
 RULES = [InconsistentSpelling, HouseStyle, Misspelling, DialectMix]

@@ -1,7 +1,7 @@
 """Helpers shared by the spelling rules (not a rule module).
 
 Everything heavy (word lists, dictionaries) loads lazily, once per process, the
-first time a rule needs it; per-document analyses are cached in ``doc.cache`` so
+first time a rule needs it; per-document analyses are cached in ``doc.stash`` so
 the four rules share one pass over the words.
 """
 
@@ -15,7 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from newslint.analysis.text import WORD_RE
+from newslint.document import WORDS
 from newslint.rule import Option
+from newslint.stash import StashKey
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -68,16 +71,20 @@ _NON_PROSE = re.compile(
 )
 
 
+_NON_PROSE_SPANS: StashKey[tuple[list[int], list[int]]] = StashKey("spelling.non-prose")
+_VOCABULARY: StashKey[tuple[frozenset[str], frozenset[str]]] = StashKey("spelling.vocabulary")
+
+
 def non_prose_spans(doc: "Document") -> tuple[list[int], list[int]]:
     """Sorted starts and ends of URLs, e-mail addresses and code in ``doc.text``."""
-    cached = doc.cache.get("spelling.nonprose")
+    cached = doc.stash.get(_NON_PROSE_SPANS)
     if cached is None:
         starts: list[int] = []
         ends: list[int] = []
         for m in _NON_PROSE.finditer(doc.text):
             starts.append(m.start())
             ends.append(m.end())
-        cached = doc.cache["spelling.nonprose"] = (starts, ends)
+        cached = doc.stash[_NON_PROSE_SPANS] = (starts, ends)
     return cached
 
 
@@ -117,14 +124,12 @@ def vocabulary(doc: "Document") -> tuple[frozenset[str], frozenset[str]]:
     hyphenated words and possessives stripped ("Kiev-based" and "Kiev's" add
     "Kiev"), and the same lower-cased.  Rules test these sets first and look for
     positions only when something matches, so a clean story costs little."""
-    cached = doc.cache.get("spelling.vocabulary")
+    cached = doc.stash.get(_VOCABULARY)
     if cached is None:
-        built = doc.__dict__.get("words")  # Document.words, if a rule built it
+        built = doc.stash.get(WORDS)  # Document.words, if a rule built it
         if built is not None:
             texts = {w.text for w in built}
         else:  # strings only: cheaper than Word tuples, built when a rule needs positions
-            from newslint.analysis.text import WORD_RE
-
             texts = set(WORD_RE.findall(doc.text))
         extra = []
         for t in [t for t in texts if not t.isalnum()]:  # hyphens, full stops, apostrophes
@@ -136,7 +141,7 @@ def vocabulary(doc: "Document") -> tuple[frozenset[str], frozenset[str]]:
                 extra.append(strip_possessive(t))
         texts.update(extra)
         cached = (frozenset(texts), frozenset(map(str.lower, texts)))
-        doc.cache["spelling.vocabulary"] = cached
+        doc.stash[_VOCABULARY] = cached
     return cached
 
 

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Optional, Sequence
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -112,7 +112,7 @@ def parse_term(table: Any, where: str, source: str, kind: str = "word") -> Term:
     if not isinstance(table, Mapping):
         raise PackError(f"{where} must be a table with 'prefer' and 'avoid', or 'avoid -> prefer'")
     _check_keys(table, TERM_KEYS, where)
-    prefer = table.get("prefer")
+    prefer = table.get("prefer", "")
     if not isinstance(prefer, str) or not prefer.strip():
         raise PackError(f"{where}: 'prefer' must be a non-empty string")
     if "avoid" not in table:
@@ -216,13 +216,18 @@ def builtin_packs() -> dict[str, Pack]:
     return out
 
 
-def plugin_packs() -> dict[str, Pack]:
-    """Packs contributed by plugins through ``newslint_house_style_packs``."""
-    from newslint.registry import default_registry
+#: Calls the ``newslint_house_style_packs`` hook of the engine's plugins
+#: (``RuleContext.house_style_packs``); None when there are no plugins.
+PackSource = Optional[Callable[[], Sequence[Any]]]
 
+
+def plugin_packs(source: PackSource) -> dict[str, Pack]:
+    """Packs contributed by plugins through ``newslint_house_style_packs``."""
     out: dict[str, Pack] = {}
+    if source is None:
+        return out
     try:
-        results = default_registry().pm.hook.newslint_house_style_packs()
+        results = source()
     except Exception as exc:  # noqa: BLE001 - a broken plugin is reported, not hidden
         raise PackError(f"a plugin's newslint_house_style_packs hook failed: {exc}") from exc
     for contributed in results:
@@ -363,12 +368,13 @@ def _case_ok(found: str, term: Term) -> bool:
     return False
 
 
-def resolve(options: Mapping[str, Any], base: Path | None) -> HouseStyle:
-    """The house style that NL102's ``options`` describe (cached by value)."""
-    key = _freeze(options), str(base or "")
+def resolve(options: Mapping[str, Any], base: Path | None, packs: PackSource = None) -> HouseStyle:
+    """The house style that NL102's ``options`` describe, with the packs that
+    ``packs`` contributes (cached by value and source)."""
+    key = _freeze(options), str(base or ""), packs
     hit = _RESOLVED.get(key)
     if hit is None:
-        hit = _resolve(options, base)
+        hit = _resolve(options, base, packs)
         if len(_RESOLVED) > 64:
             _RESOLVED.clear()
         _RESOLVED[key] = hit
@@ -386,7 +392,7 @@ def _freeze(value: Any) -> Any:
     return value
 
 
-def _resolve(options: Mapping[str, Any], base: Path | None) -> HouseStyle:
+def _resolve(options: Mapping[str, Any], base: Path | None, source: PackSource) -> HouseStyle:
     names: Sequence[str] = options.get("packs", ["ukraine"])
     available = dict(builtin_packs())
     packs: list[Pack] = []
@@ -395,7 +401,7 @@ def _resolve(options: Mapping[str, Any], base: Path | None) -> HouseStyle:
         pack = available.get(name)
         if pack is None:
             if plugin is None:
-                plugin = plugin_packs()
+                plugin = plugin_packs(source)
             pack = plugin.get(name)
         if pack is None:
             known = sorted(set(available) | set(plugin or {}))

@@ -89,7 +89,7 @@ class DialectMix(Rule):
     summary = "British and American spellings mixed in one story"
     severity = Severity.WARNING
     default_enabled = False
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
     options = {
         "dialect": Option(
             "auto", "the story's dialect: en-GB, en-US, or auto (the majority decides)", str,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Related, Severity
 from newslint.document import Document
@@ -22,6 +22,9 @@ from ._common import (
     skip_quoted,
     vocabulary,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.registry import Registry
 
 HONORIFICS = frozenset(
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Gen General Col Colonel "
@@ -70,7 +73,7 @@ class HouseStyle(Rule):
     category = "house-style"
     summary = "A spelling the house style replaces (Kiev -> Kyiv)"
     severity = Severity.WARNING
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
     options = {
         "packs": Option(["ukraine"], "house-style packs to use, by name (built-in or from plugins)", list),
         "pack-files": Option([], "house-style pack files (TOML) to use, relative to the configuration file", list),
@@ -83,8 +86,9 @@ class HouseStyle(Rule):
     }
 
     @classmethod
-    def validate_options(cls, options: Mapping[str, Any], base: Path) -> None:
-        _house.resolve(options, base)  # raises PackError (a ValueError) with the reason
+    def validate_options(cls, options: Mapping[str, Any], base: Path, registry: Registry | None = None) -> None:
+        packs = registry.house_style_packs if registry is not None else None
+        _house.resolve(options, base, packs)  # raises PackError (a ValueError) with the reason
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         house = house_for(self.opts, ctx)
@@ -126,7 +130,7 @@ def house_for(options: Mapping[str, Any], ctx: RuleContext) -> _house.HouseStyle
     """The house style for NL102's resolved ``options`` (with defaults filled in)."""
     settings = ctx.settings
     base: Path | None = settings.path.parent if settings.path is not None else settings.root
-    return _house.resolve(options, base)
+    return _house.resolve(options, base, ctx.house_style_packs)
 
 
 def house_options(ctx: RuleContext) -> dict[str, Any]:

@@ -104,7 +104,7 @@ class InconsistentSpelling(Rule):
     category = "consistency"
     summary = "The same name spelled more than one way in one story"
     severity = Severity.WARNING
-    fix_safety = "unsafe"
+    fix_safety = Applicability.UNSAFE
     options = {
         "min-length": Option(5, "shortest name (in letters) compared by similarity", int, minimum=3),
         "case-variants": Option(
@@ -548,13 +548,11 @@ def _rule_enabled(ctx: RuleContext, code: str) -> bool:
     key = ("spelling.enabled", code, ctx.path)
     hit = ctx.shared.get(key)
     if hit is None:
-        try:
-            from newslint.registry import default_registry
-
-            registry = default_registry()
+        registry = ctx.registry
+        if registry is None:
+            hit = True  # without a registry, assume the default (on)
+        else:
             hit = any(r.code == code for r in ctx.settings.enabled_rules(registry, ctx.path))
-        except Exception:  # noqa: BLE001 - without a registry, assume the default (on)
-            hit = True
         ctx.shared[key] = hit
     return hit
 

@@ -88,7 +88,7 @@ class Misspelling(Rule):
     category = "spelling"
     summary = "A common misspelling of an ordinary word (goverment, occured)"
     severity = Severity.WARNING
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
     options = {
         "allow": Option([], ALLOW_HELP, list),
         "quotes": QUOTES_OPTION,
@@ -307,9 +307,9 @@ class _Table:
     def get(self, key: str) -> Entry | None:
         if key not in self._raw:
             return None
-        hit = self._parsed.get(key, False)
-        if hit is False:
-            hit = self._parsed[key] = _filtered(key, self._raw[key])
+        if key in self._parsed:
+            return self._parsed[key]
+        hit = self._parsed[key] = _filtered(key, self._raw[key])
         return hit
 
     def hits(self, words) -> set[str]:

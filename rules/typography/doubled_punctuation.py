@@ -45,7 +45,7 @@ class DoubledPunctuation(Rule):
     category = "typography"
     summary = "Punctuation typed twice (\",,\", \",.\", \"..\")"
     severity = Severity.WARNING
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         text = doc.text

@@ -40,7 +40,7 @@ class MixedQuoteStyle(Rule):
     category = "typography"
     summary = "Straight and curly double quotation marks mixed in one story"
     severity = Severity.WARNING
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         text = doc.text

@@ -40,7 +40,7 @@ class MultipleSpaces(Rule):
     category = "typography"
     summary = "Two or more spaces in a row between words"
     severity = Severity.WARNING
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         text = doc.text

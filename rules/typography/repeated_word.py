@@ -95,7 +95,7 @@ class RepeatedWord(Rule):
     category = "typography"
     summary = "A word repeated twice in a row (\"the the\")"
     severity = Severity.WARNING
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
     options = {
         "allow": Option(
             [],

@@ -62,7 +62,7 @@ class SpaceBeforePunctuation(Rule):
     category = "typography"
     summary = "A space before a comma, full stop or other punctuation"
     severity = Severity.WARNING
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         text = doc.text

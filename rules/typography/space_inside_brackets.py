@@ -40,7 +40,7 @@ class SpaceInsideBrackets(Rule):
     category = "typography"
     summary = "A space just inside a bracket"
     severity = Severity.WARNING
-    fix_safety = "safe"
+    fix_safety = Applicability.SAFE
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         text = doc.text

@@ -42,7 +42,7 @@ class UnbalancedQuotes(Rule):
     category = "typography"
     summary = "A quotation mark that opens or closes nothing"
     severity = Severity.WARNING
-    fix_safety = "none"
+    fix_safety = None
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         text = doc.text

@@ -1,4 +1,4 @@
-"""Shared machinery of the duplication rules (NL3xx).
+"""Near-duplicate search: the analysis behind the duplication rules (NL3xx).
 
 Everything here works on *units*: a whole block (paragraph, list item or caption)
 or one sentence of such a block.  A unit is compared through its *key*, its words
@@ -20,7 +20,7 @@ skips the index: every pair goes through cheap exact filters instead.
 Similarity is the Indel (insert/delete) similarity of the two word sequences:
 ``2 * LCS / (len(a) + len(b))``, 1.0 for identical word sequences.
 
-The analysis is computed once per document and cached in ``Document.cache``;
+The analysis is computed once per document and cached in the document's stash;
 each rule then reads the part it owns.  Which rule reports a pair is decided by
 the *later* copy, the one reported: a whole body block (paragraph, list item) is
 NL301's, a caption is NL303's, a sentence inside a longer block is NL302's.
@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from math import ceil
 from typing import TYPE_CHECKING, Iterable, Sequence
+
+from newslint.stash import StashKey
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Block, Document
@@ -212,8 +214,8 @@ class DupIndex:
     def __init__(self, doc: "Document"):
         self.doc = doc
         text = doc.text
-        low = normalise(text)
-        if len(low) != len(text):  # lower-casing changed a length: work unit by unit
+        low: str | None = normalise(text)
+        if len(low or "") != len(text):  # lower-casing changed a length: work unit by unit
             low = None
         blocks: list[Unit] = []
         sentences: list[Unit] = []
@@ -262,10 +264,10 @@ class DupIndex:
 
     @classmethod
     def of(cls, doc: "Document") -> "DupIndex":
-        idx = doc.cache.get("duplication")
+        idx = doc.stash.get(_INDEX)
         if idx is None:
             with gc_paused():
-                idx = doc.cache["duplication"] = cls(doc)
+                idx = doc.stash[_INDEX] = cls(doc)
         return idx
 
     # -- queries ------------------------------------------------------------
@@ -314,6 +316,11 @@ class DupIndex:
         # sliced, not searched with pos/endpos: "^" must match at the unit's start
         return pattern.search(self.doc.text[unit.start : unit.end]) is not None
 
+
+
+
+#: The near-duplicate index of a document.
+_INDEX: StashKey[DupIndex] = StashKey("duplication.index")
 
 @contextmanager
 def gc_paused():
@@ -479,7 +486,7 @@ def _bigram_need(n: int, n_grams: int, t: float) -> int:
 
 
 try:  # Counter's own loop, in C, without building a Counter for every block
-    from collections import _count_elements as _count_into
+    from collections import _count_elements as _count_into  # type: ignore[attr-defined]  # C helper, not in the stubs
 except ImportError:  # pragma: no cover - other Python implementations
 
     def _count_into(mapping: dict, iterable: Iterable) -> None:
@@ -604,6 +611,7 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None])
             # hostile input: those sharing the most prefix bigrams
             cands.sort(key=hits.__getitem__, reverse=True)
             del cands[MAX_CANDIDATES:]
+        assert t is not None  # a sequence without a threshold queries nothing
         factor = t / (2.0 - t)
         lo, hi = n * factor - 1e-9, n / factor + 1e-9
         d = docs[j]

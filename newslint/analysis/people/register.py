@@ -1,0 +1,319 @@
+"""Building the register: mentions of people merged into persons."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+
+from ...stash import StashKey
+from ..lexicon import (
+    _FUNCTION_WORDS,
+    GENDERED_NOUNS,
+    GENDERED_TITLES,
+    NEUTRAL_TITLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTIES,
+    PERSON_NOUNS,
+    PLACE_FIRST,
+    TITLE_MODIFIERS,
+)
+from .evidence import _evidence
+from .model import Mention, Person, Register
+from .names import FirstNames, _fold, first_names_for, places
+from .patterns import _NOUNS_AND_PRONOUNS, _PRONOUN_GENDER, _RUN_RE, _SPEECH_AFTER
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...document import Document
+
+#: The registers built for a document: (people list, first-name table, register).
+_REGISTERS: StashKey[list[tuple[Sequence[Mapping[str, Any]], FirstNames, Register]]] = StashKey("people.registers")
+
+
+def find_people(doc: "Document", config: Sequence[Mapping[str, Any]] = (), names: FirstNames | None = None) -> Register:
+    """The people register of ``doc`` (cached per configuration: the same people
+    list and first-name table objects give the same register)."""
+    names = names or _default_names()
+    built = doc.stash.setdefault_with(_REGISTERS, list)
+    for c, n, hit in built:
+        if n is names and (c is config or not (c or config)):
+            return hit
+    reg = _build(doc, config, names)
+    built.append((config, names, reg))
+    return reg
+
+
+def _default_names() -> FirstNames:
+    return first_names_for()
+
+
+def _title_gender(titles: Iterable[str]) -> str | None:
+    for t in titles:
+        g = GENDERED_TITLES.get(t)
+        if g:
+            return g
+    return None
+
+
+def _sentence_start(text: str, pos: int, block_start: int) -> bool:
+    j = pos - 1
+    while j >= block_start and text[j] in " \t\n\"'“‘(":
+        j -= 1
+    return j < block_start or text[j] in ".!?:…"
+
+
+def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNames) -> Register:
+    text = doc.text
+    quotes = doc.quotes
+    in_quote = doc.in_quote
+    speakers: set[int] = set()
+    pronoun_speakers: set[int] = set()
+    for q in quotes:
+        a = q.attribution
+        if a is not None:
+            if a.kind == "name":
+                speakers.add(a.speaker_end)
+            elif a.kind == "pronoun":
+                pronoun_speakers.add(a.speaker_start)
+
+    raw: list[tuple[Mention, list[str], bool]] = []  # mention, name tokens, has title
+    kind_of: dict[int, str] = {}
+    for block in doc.blocks:
+        if block.kind in ("byline",):
+            continue
+        for m in _RUN_RE.finditer(text, block.start, block.end):
+            word = m.group()
+            if " " not in word and word.lower() in NOT_NAMES:
+                continue  # "The", "But", "Monday"
+            parsed = _parse_run(text, m.start(), m.end(), block.start, names)
+            if parsed is None:
+                continue
+            mention, toks, titled = parsed
+            mention.in_quote = in_quote(mention.name_start)
+            raw.append((mention, toks, titled))
+            kind_of[mention.start] = block.kind
+
+    persons: list[Person] = []
+    by_surname: dict[str, list[Person]] = {}
+    mentions: list[Mention] = []
+    #: the gender of the titles a person was given so far ("Mr" -> "m")
+    title_gender: dict[int, str] = {}
+
+    def new_person(first: str | None, surname: str, name: str, weak: bool = False) -> Person:
+        p = Person(len(persons), name, first, surname, weak=weak)
+        persons.append(p)
+        by_surname.setdefault(_fold(surname), []).append(p)
+        return p
+
+    # full names first, so that a surname before its full name still links
+    for mention, toks, _titled in raw:
+        if len(toks) >= 2:
+            first = toks[0] if len(toks[0]) > 1 and not toks[0].endswith(".") else None
+            surname = toks[-1]
+            cands = by_surname.get(_fold(surname), [])
+            person = None
+            for p in cands:
+                if p.first is None or first is None or _fold(p.first) == _fold(first):
+                    person = p
+                    break
+            if person is None:
+                person = new_person(first, surname, " ".join(toks))
+            elif person.first is None and first is not None:
+                person.first = first
+                person.name = " ".join(toks)
+            mention.person = person
+            tg = _title_gender(mention.titles)
+            if tg:
+                title_gender.setdefault(person.id, tg)
+
+    def could_be(p: Person, tg: str) -> bool:
+        """Whether "Mr/Ms <surname>" can be ``p``: no title or first name of
+        ``p`` says the other gender."""
+        if title_gender.get(p.id, tg) != tg:
+            return False
+        fg = names.gender(p.first) if p.first else None
+        return fg not in ("m", "f") or fg == tg
+
+    for mention, toks, titled in raw:
+        if len(toks) == 1:
+            cands = by_surname.get(_fold(toks[0]), [])
+            tg = _title_gender(mention.titles)
+            if tg and cands:
+                # "Mrs Howard" after "Michael Howard" is someone else (his wife)
+                fitting = [p for p in cands if could_be(p, tg)]
+                if len(fitting) == 1:
+                    mention.person = fitting[0]
+                elif fitting:
+                    mention.ambiguous = True
+                else:
+                    mention.person = new_person(None, toks[0], toks[0])
+                if mention.person is not None:
+                    title_gender.setdefault(mention.person.id, tg)
+            elif len(cands) == 1:
+                mention.person = cands[0]
+            elif len(cands) > 1:
+                mention.ambiguous = True
+            elif titled:
+                mention.person = new_person(None, toks[0], toks[0])
+                if tg:
+                    title_gender[mention.person.id] = tg
+            elif mention.name_end in speakers or (
+                _SPEECH_AFTER.match(text, mention.end) and kind_of.get(mention.start) not in ("headline", "heading", "caption")
+            ):
+                if _fold(toks[0]) in places():
+                    continue  # "Russia said", "Washington warned"
+                if names.gender(toks[0]) in ("m", "f") and not mention.in_quote:
+                    continue  # a first name used alone ("Anna said") is left out
+                mention.person = new_person(None, toks[0], toks[0], weak=True)
+            else:
+                continue
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        if mention.person is not None:
+            mention.person.mentions.append(mention)
+    persons = [p for p in persons if p.mentions]
+    for p in persons:
+        if p.first is None:
+            # "Lord Dubs" reads better than "Dubs" in a message
+            for titled in p.mentions:
+                if titled.titles:
+                    words = text[titled.start : titled.name_end].split()
+                    p.name = " ".join(words[-(len(titled.name.split()) + 1) :])
+                    break
+    for i, p in enumerate(persons):
+        p.id = i
+
+    # person nouns and gendered pronouns outside quotations
+    person_nouns: list[tuple[int, int, str]] = []
+    pronouns: list[tuple[int, int, str, str]] = []
+    spans = [(m.start, m.end) for m in mentions]
+    for s, e, low in _find_words(text, _NOUNS_AND_PRONOUNS):
+        if True:
+            if in_quote(s) or _inside(spans, s):
+                continue
+            if low in _PRONOUN_GENDER:
+                if s not in pronoun_speakers:
+                    pronouns.append((s, e, _PRONOUN_GENDER[low], low))
+                else:
+                    pronouns.append((s, e, _PRONOUN_GENDER[low], "#" + low))
+            else:
+                person_nouns.append((s, e, low))
+
+    reg = Register(persons, mentions, person_nouns, pronouns, [m.start for m in mentions], frozenset(speakers))
+    _evidence(doc, reg, config, names)
+    return reg
+
+
+_SIMPLE_WORD_RE = re.compile(r"[a-z][a-z\-]*")
+_WORD_CHARS = "'’-"
+
+
+def _find_words(text: str, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) for every whole word of ``vocabulary`` in
+    ``text``, in order (a set intersection first, then ``str.find`` per word)."""
+    low = text.lower()
+    present = set(_SIMPLE_WORD_RE.findall(low)) & vocabulary
+    out: list[tuple[int, int, str]] = []
+    n = len(low)
+    for w in present:
+        lw = len(w)
+        i = low.find(w)
+        while i != -1:
+            j = i + lw
+            if (i == 0 or not (low[i - 1].isalnum() or low[i - 1] in _WORD_CHARS)) and (
+                j >= n or not (low[j].isalnum() or low[j] in _WORD_CHARS)
+            ):
+                out.append((i, j, w))
+            i = low.find(w, j)
+    out.sort()
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], off: int) -> bool:
+    i = bisect.bisect_right(spans, (off, 1 << 60)) - 1
+    return i >= 0 and spans[i][0] <= off < spans[i][1]
+
+
+def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstNames"):
+    """A capitalised run -> (Mention, name tokens, has a title) or None."""
+    parts = []
+    pos = start
+    for word in text[start:end].split(" "):
+        if word:
+            parts.append((pos, pos + len(word), word))
+        pos += len(word) + 1
+    # strip words that start sentences or dates
+    while parts and parts[0][2].rstrip(".").lower() in NOT_NAMES:
+        parts.pop(0)
+    if not parts:
+        return None
+    titles: list[str] = []
+    n = len(parts)
+    # the name follows the last title word, party or acronym of the run
+    # ("Labour MSP Christine May", "NATO Secretary General Jens Stoltenberg")
+    i = 0
+    for k in range(n - 1):
+        w = parts[k][2].rstrip(".")
+        low = w.lower()
+        if (
+            low in NEUTRAL_TITLES
+            or low in GENDERED_TITLES
+            or low in GENDERED_NOUNS
+            or low in PERSON_NOUNS
+            or low in PARTIES
+            or (w.isupper() and len(w) > 1)
+            or ("-" in w and w.split("-")[0].isupper())
+        ):
+            i = k + 1
+    t0 = i
+    while t0 > 0:
+        low = parts[t0 - 1][2].rstrip(".").lower()
+        if low in NEUTRAL_TITLES or low in GENDERED_TITLES or low in GENDERED_NOUNS:
+            titles.insert(0, low)
+            t0 -= 1
+        else:
+            break
+    # "St Bryce Kirk", "New York": a place, whatever follows
+    if i < n and parts[i][2].rstrip(".").lower() in PLACE_FIRST:
+        return None
+    # a capitalised role before a first name ("Engineer Robert Lindqvist")
+    while n - i > 2 and names.gender(parts[i][2]) is None and names.gender(parts[i + 1][2]) is not None:
+        i += 1
+    name_parts = parts[i:]
+    toks = [p[2] for p in name_parts]
+    # possessive on the last word
+    last = toks[-1]
+    possessive_cut = 0
+    for suf in ("'s", "’s"):
+        if last.endswith(suf) and len(last) > len(suf):
+            toks[-1] = last[: -len(suf)]
+            possessive_cut = len(suf)
+            break
+    else:
+        if last.endswith(("'", "’")) and len(last) > 1:
+            toks[-1] = last[:-1]
+            possessive_cut = 1
+    lows = [t.rstrip(".").lower() for t in toks]
+    if len(toks) > 4:
+        return None
+    if any(t in ORG_WORDS for t in lows) or lows[0] in PLACE_FIRST:
+        return None
+    if any(t.isupper() and len(t.rstrip(".")) > 1 for t in toks):  # an acronym, not "J."
+        return None
+    if any(t in _FUNCTION_WORDS for t in lows[1:]):
+        return None
+    if len(toks) == 1 and (lows[0] in NEUTRAL_TITLES or lows[0] in GENDERED_TITLES or lows[0] in GENDERED_NOUNS):
+        return None
+    if not titles and len(toks) == 1 and _sentence_start(text, name_parts[0][0], block_start) is False:
+        pass
+    s = parts[t0][0] if t0 < len(parts) else name_parts[0][0]
+    ns = name_parts[0][0]
+    ne = name_parts[-1][1] - possessive_cut
+    name = text[ns:ne]
+    mention = Mention(s, ne, ns, ne, name, tuple(titles), False)
+    # "Former WorldCom", "Senior Intel": words that qualify a title are no title
+    titled = any(t not in TITLE_MODIFIERS for t in titles)
+    return mention, [t.rstrip(".") if len(t) > 2 else t for t in toks], titled
+
