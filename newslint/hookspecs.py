@@ -73,9 +73,11 @@ def newslint_first_names() -> "Sequence[Mapping[str, str]]":
     """Contribute first-name tables used to guess a person's gender (NL201).
 
     :return: a sequence of mappings from a lower-case first name to ``"m"`` or
-        ``"f"``.  Later tables (plugins, then configuration) override the table
-        that ships with newslint.  Only contribute names whose usage is clear in
-        the newsroom's readership.
+        ``"f"`` (``"u"``: gender unknown).  Plugins' tables, then configuration,
+        override the table that ships with newslint, which the built-in rules
+        contribute through this same hook.  Only contribute names whose usage is
+        clear in the newsroom's readership.  The engine collects the tables once
+        per registry and hands them to rules as ``RuleContext.first_names``.
     """
 
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import pluggy
 
 from . import hookspecs
-from .analysis.people.names import FirstNameTables, builtin_first_name_table, first_name_tables
+from .analysis.first_names import FirstNameTables, builtin_first_name_table, first_name_tables
 from .formats import InputFormat
 from .output import OutputFormat
 from .rule import CATEGORIES, Rule

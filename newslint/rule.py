@@ -38,7 +38,7 @@ from .diagnostics import Applicability, Diagnostic, Fix, Related, Severity
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
-    from .analysis.people.names import FirstNameTables
+    from .analysis.first_names import FirstNameTables
     from .config import Settings
     from .document import Document
     from .registry import Registry

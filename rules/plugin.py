@@ -6,7 +6,7 @@ import importlib
 import pkgutil
 
 import newslint
-from newslint.analysis.people import builtin_first_name_table
+from newslint.analysis.first_names import builtin_first_name_table
 
 # Families, each a subpackage whose modules define one rule class each and list
 # it in ``RULES``.

@@ -80,7 +80,7 @@ class PronounMismatch(Rule):
 
     @classmethod
     def validate_options(cls, options, base) -> None:
-        from newslint.analysis.people.names import _norm_gender
+        from newslint.analysis.first_names import _norm_gender
 
         for name, gender in (options.get("first-names") or {}).items():
             if not _norm_gender(gender):

@@ -39,8 +39,7 @@ Everything is cached on the document (``doc.stash``).
 
 from __future__ import annotations
 
-from .model import Evidence, Mention, Person, Register
-from .names import (
+from ..first_names import (
     FirstNames,
     FirstNameTable,
     FirstNameTables,
@@ -49,6 +48,7 @@ from .names import (
     first_name_tables,
     first_names_for,
 )
+from .model import Evidence, Mention, Person, Register
 from .register import find_people
 from .resolution import Resolution, resolve_pronoun
 

@@ -6,9 +6,9 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from ..first_names import FirstNames, _fold, _norm_gender
 from ..lexicon import GENDERED_NOUNS, GENDERED_TITLES, NEUTRAL_TITLES, PERSON_NOUNS
 from .model import Evidence, Person, Register
-from .names import FirstNames, _fold, _norm_gender
 from .patterns import _WORD_RE
 
 if TYPE_CHECKING:  # pragma: no cover

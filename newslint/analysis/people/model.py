@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .names import _fold
+from ..first_names import _fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...document import Document

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from ...stash import StashKey
+from ..first_names import FirstNames, _fold, first_names_for, places
 from ..lexicon import (
     _FUNCTION_WORDS,
     GENDERED_NOUNS,
@@ -21,7 +22,6 @@ from ..lexicon import (
 )
 from .evidence import _evidence
 from .model import Mention, Person, Register
-from .names import FirstNames, _fold, first_names_for, places
 from .patterns import _NOUNS_AND_PRONOUNS, _PRONOUN_GENDER, _RUN_RE, _SPEECH_AFTER
 
 if TYPE_CHECKING:  # pragma: no cover

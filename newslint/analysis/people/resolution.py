@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..first_names import _fold
 from ..lexicon import GENDERED_NOUNS
 from .model import Mention, Person, Register
-from .names import _fold
 from .patterns import _SPEECH_AFTER, _SPEECH_BEFORE
 
 if TYPE_CHECKING:  # pragma: no cover

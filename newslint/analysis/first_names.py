@@ -1,4 +1,5 @@
-"""The first-name table and the places list."""
+"""The first-name tables and the places list (data for the people register, kept
+out of its package so that loading plugins does not import the register)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-_HERE = Path(__file__).resolve().parent
+#: the data files sit beside the people register that reads them
+_HERE = Path(__file__).resolve().parent / "people"
 
 
 @lru_cache(maxsize=1)
