@@ -17,15 +17,21 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .diagnostics import Finding
+from .safefs import TooLargeError, read_regular
 
 VERSION = 1
+MAX_BASELINE_SIZE = 500_000_000  # bytes; a baseline is read only when it is a regular file this small
 
 
 class BaselineError(Exception):
     pass
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def _key_path(path: str, base_dir: Path) -> str:
@@ -62,18 +68,29 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> "Baseline":
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            data = json.loads(read_regular(path, MAX_BASELINE_SIZE).decode("utf-8"), parse_constant=_no_constant)
+        except TooLargeError:
+            raise BaselineError(
+                f"baseline {path!r} is larger than {MAX_BASELINE_SIZE // 1_000_000} MB; not a newslint baseline"
+            ) from None
+        except RecursionError:
+            raise BaselineError(f"baseline {path!r} cannot be read: nested too deeply") from None
         except FileNotFoundError:
             raise BaselineError(f"baseline {path!r} does not exist (create it with --write-baseline)") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BaselineError(f"baseline {path!r} cannot be read: {exc}") from None
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+            raise BaselineError(f"baseline {path!r} cannot be read: {reason}") from None
         if not isinstance(data, dict) or data.get("newslint-baseline") != VERSION or not isinstance(data.get("findings"), list):
             raise BaselineError(f"baseline {path!r} is not a newslint baseline (version {VERSION})")
         b = cls(base_dir=Path(path).resolve().parent)
         for row in data["findings"]:
             try:
-                b.entries[(row["path"], row["code"], row["text"])] += int(row.get("count", 1))
-            except (KeyError, TypeError, ValueError):
+                key = (row["path"], row["code"], row["text"])
+                count = row.get("count", 1)
+                if not all(isinstance(k, str) for k in key) or not isinstance(count, int) or count < 0:
+                    raise TypeError
+                b.entries[key] += count
+            except (KeyError, TypeError, ValueError, AttributeError):
                 raise BaselineError(f"baseline {path!r} has a malformed entry: {row!r}") from None
         return b
 

@@ -13,6 +13,9 @@ from typing import Sequence
 
 from . import __version__
 from .files import discover, write_atomic
+from .fixwrite import FixRefused, fix_roots
+from .output.escape import printable
+from .unidiff import diff_path, unified_diff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -72,17 +75,39 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--format", "-f", choices=("text", "json"), default="text")
 
+    _add_serve_parser(sub)
+
     lsp = sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
                          description="Run the newslint Language Server over standard input and output.")
     lsp.add_argument("--stdio", action="store_true", help="accepted for editor clients that pass it; stdio is the only transport")
     return p
 
 
+def _add_serve_parser(sub) -> None:
+    sv = sub.add_parser("serve", help="run the HTTP checking service and its web page (needs newslint[server])",
+                        description="Run the HTTP checking service (POST /v1/check) and the web page at /.")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=8080, help="port to listen on (default: 8080; 0 picks a free one)")
+    sv.add_argument("--config", metavar="FILE", help="configuration file for every request (default: newslint's defaults)")
+    sv.add_argument("--cors-origin", action="append", metavar="ORIGIN",
+                    help="let pages from this origin (e.g. https://cms.example.org) call the API; repeat or comma-separate; default: none")
+    sv.add_argument("--max-body-size", type=int, default=1_000_000, metavar="BYTES",
+                    help="largest request body accepted (default: 1000000); larger ones get 413")
+    sv.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS",
+                    help="longest a check may take before the request gets 503 (default: 10)")
+    sv.add_argument("--log-level", choices=("critical", "error", "warning", "info", "debug"), default="info")
+    sv.add_argument("--print-openapi", action="store_true", help="print the OpenAPI document and exit")
+
+
 # -- helpers -----------------------------------------------------------------------------
 
 
 def _err(message: str) -> None:
-    print(f"newslint: error: {message}", file=sys.stderr)
+    print(f"newslint: error: {printable(message)}", file=sys.stderr)
+
+
+def _note(message: str) -> None:
+    print(f"newslint: {printable(message)}", file=sys.stderr)
 
 
 def _registry(args: argparse.Namespace | None = None):
@@ -121,7 +146,7 @@ def _worker_lint(path: str):
 def cmd_check(args: argparse.Namespace) -> int:
     from .baseline import Baseline, BaselineError
     from .config import ConfigError, Overrides, SettingsResolver
-    from .engine import FileResult, InputError, Linter, LintOptions, decode
+    from .engine import FileResult, InputError, Linter, LintOptions, read_stream
     from .output import OutputContext
     from .registry import PluginError
 
@@ -159,7 +184,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         paths = args.paths or ["."]
         if args.stdin_filename and "-" not in paths:
             paths = [*paths]
-        files, missing = discover(paths, resolver, registry, args.force_exclude)
+        notes: list[str] = []
+        files, missing = discover(paths, resolver, registry, args.force_exclude, notes)
+        for note in notes:
+            _note(note)
         for m in missing:
             _err(m)
         linter = Linter(registry, resolver, options)
@@ -171,7 +199,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             name = args.stdin_filename or "-"
             settings = resolver.for_path(name if name != "-" else os.path.join(os.getcwd(), "-"))
             try:
-                source, bom = decode(sys.stdin.buffer.read(), settings.max_file_size)
+                source, bom = read_stream(sys.stdin.buffer, settings.max_file_size)
             except InputError as exc:
                 stdin_result = linter._unreadable(name, settings, str(exc))
             else:
@@ -200,6 +228,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
 
     # fixes
+    roots = fix_roots(list(args.paths or ["."]))
     diffs: list[str] = []
     fixed_files = fixes_total = 0
     for r in results:
@@ -220,21 +249,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         if args.diff:
             mark = "\ufeff" if r.has_bom else ""
-            diffs.append(
-                "".join(
-                    difflib.unified_diff(
-                        (mark + r.original_source).splitlines(keepends=True),
-                        (mark + r.fixed_source).splitlines(keepends=True),
-                        fromfile=f"a/{r.path.lstrip('/')}",
-                        tofile=f"b/{r.path.lstrip('/')}",
-                    )
-                )
-            )
+            name = diff_path(r.path.lstrip("/"))
+            diffs.append(unified_diff(mark + r.original_source, mark + r.fixed_source, f"a/{name}", f"b/{name}"))
         elif args.fix:
             try:
-                write_atomic(r.path, r.fixed_source, r.has_bom)
-            except OSError as exc:
-                _err(f"{r.path}: could not write fixes: {exc.strerror or exc}")
+                write_atomic(r.path, r.fixed_source, r.has_bom, r.original_source, roots)
+            except (OSError, FixRefused) as exc:
+                reason = (getattr(exc, "strerror", None) or str(exc)) if isinstance(exc, OSError) else str(exc)
+                _err(f"{r.path}: could not write fixes: {reason}")
                 missing.append(r.path)
                 if r.original_findings is not None:
                     r.findings = r.original_findings  # nothing was fixed: report it all
@@ -250,20 +272,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             _err(f"could not write baseline {args.write_baseline}: {exc.strerror or exc}")
             return EXIT_ERROR
         if not args.quiet:
-            print(f"Recorded {len(findings)} findings in {args.write_baseline}", file=sys.stderr)
+            print(f"Recorded {len(findings)} findings in {printable(args.write_baseline)}", file=sys.stderr)
         return EXIT_ERROR if missing else EXIT_OK
     if baseline is not None:
         findings = baseline.filter(findings)
 
     if args.diff:
-        if args.output:
-            try:
-                Path(args.output).write_text("".join(diffs), encoding="utf-8")
-            except OSError as exc:
-                _err(f"could not write {args.output}: {exc.strerror or exc}")
-                return EXIT_ERROR
-        else:
-            sys.stdout.write("".join(diffs))
+        # a diff is bytes for patch: names that are not UTF-8 go out as their own bytes
+        if not _emit("".join(diffs), args.output, sys.stdout, "surrogateescape"):
+            return EXIT_ERROR
         if not args.quiet:
             n = sum(r.fixes_applied for r in results)
             print(f"{n} fix{'es' if n != 1 else ''} would be applied to {len(diffs)} file{'s' if len(diffs) != 1 else ''}", file=sys.stderr)
@@ -271,16 +288,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     ctx = OutputContext(registry=registry, paths=[r.path for r in results])
     rendered = out_fmt.render(findings, ctx)
-    if args.output:
-        try:
-            Path(args.output).write_text(rendered, encoding="utf-8")
-        except OSError as exc:
-            _err(f"could not write {args.output}: {exc.strerror or exc}")
-            return EXIT_ERROR
-    elif args.fix and stdin_result is not None:
-        sys.stderr.write(rendered)  # stdout carries the fixed text
-    else:
-        sys.stdout.write(rendered)
+    # stdout carries the fixed text when standard input is fixed
+    stream = sys.stderr if args.fix and stdin_result is not None else sys.stdout
+    if not _emit(rendered, args.output, stream, "backslashreplace"):
+        return EXIT_ERROR
 
     unreadable = any(r.unreadable for r in results)
     failing = 0
@@ -293,6 +304,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     if missing or unreadable:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _emit(text: str, output: str | None, stream, errors: str) -> bool:
+    """Write ``text`` as UTF-8 to the file ``output`` or to ``stream``, whatever
+    the stream's own encoding; characters UTF-8 cannot carry (file names that are
+    not UTF-8) are handled by ``errors``.  False (with a message) when it fails."""
+    data = text.encode("utf-8", errors)
+    if output:
+        try:
+            Path(output).write_bytes(data)
+        except OSError as exc:
+            _err(f"could not write {output}: {exc.strerror or exc}")
+            return False
+        return True
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8", "replace"))
+        return True
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+    return True
 
 
 def _lint_parallel(files: list[str], overrides, options, jobs: int, registry=None):
@@ -343,21 +376,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _rule_dict(r) -> dict:
-    return {
-        "code": r.code,
-        "name": r.name,
-        "category": r.category,
-        "severity": str(r.severity),
-        "default_enabled": r.default_enabled,
-        "fix_safety": r.fix_label(),
-        "summary": r.summary,
-        "docs": r.doc_sections(),
-        "options": {
-            k: {"default": o.default, "type": o.type.__name__, "help": o.help, **({"choices": list(o.choices)} if o.choices else {})}
-            for k, o in r.options.items()
-        },
-        "plugin": r.__module__.split(".")[0],
-    }
+    from .output.rules import rule_to_dict
+
+    return rule_to_dict(r)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -417,7 +438,14 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     return lsp_main()
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp}
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .server.command import run_serve
+
+    return run_serve(args)
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp,
+            "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None, registry=None) -> int:

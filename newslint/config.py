@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import inspect
+import math
 import os
 import re
 import sys
@@ -27,6 +28,7 @@ from .budget import DEFAULT_TIME_BUDGET
 from .diagnostics import Severity
 from .registry import Registry
 from .rule import Rule
+from .safefs import TooLargeError, read_regular
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,6 +43,7 @@ class ConfigError(Exception):
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 
 DEFAULT_MAX_FILE_SIZE = 10_000_000  # bytes: 10 MB
+MAX_CONFIG_SIZE = 10_000_000  # a configuration file is read only when it is a regular file this small
 
 #: top-level keys and what they hold (for validation and docs).
 TOP_LEVEL_KEYS = {
@@ -252,10 +255,18 @@ def glob_match(path: str, pattern: str) -> bool:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as f:
-            return tomllib.load(f)
+        return tomllib.loads(read_regular(str(path), MAX_CONFIG_SIZE).decode("utf-8"))
+    except TooLargeError:
+        raise ConfigError(f"{path}: larger than {MAX_CONFIG_SIZE // 1_000_000} MB; not a configuration file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}: not valid UTF-8: byte 0x{exc.object[exc.start]:02x} on line {line} (TOML files are UTF-8)"
+        ) from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
 
@@ -429,6 +440,11 @@ def settings_from_table(
                     raise ConfigError(f"{where}: people[{i}].{k} has the wrong type")
             if "name" not in person:
                 raise ConfigError(f"{where}: people[{i}] needs a name")
+            if not person["name"].strip():
+                raise ConfigError(f"{where}: people[{i}].name must not be empty")
+            for j, alias in enumerate(person.get("aliases", [])):
+                if not isinstance(alias, str) or not alias.strip():
+                    raise ConfigError(f"{where}: people[{i}].aliases[{j}] must be a non-empty string")
             pron = person.get("pronouns", "")
             if pron and pron.split("/")[0].strip().lower() not in ("he", "she", "they"):
                 raise ConfigError(
@@ -446,6 +462,10 @@ def settings_from_table(
                 )
             if not isinstance(v, LANGUAGETOOL_KEYS[k]) or isinstance(v, bool) and LANGUAGETOOL_KEYS[k] is not bool:
                 raise ConfigError(f"{where}: languagetool.{k} has the wrong type")
+            if isinstance(v, list) and not all(isinstance(x, str) for x in v):
+                raise ConfigError(f"{where}: languagetool.{k} must be a list of strings")
+            if isinstance(v, float) and not math.isfinite(v):
+                raise ConfigError(f"{where}: languagetool.{k} must be a finite number, not {v!r}")
         s.languagetool = dict(lt)
     if "fail-on" in table:
         try:
@@ -475,10 +495,18 @@ class SettingsResolver:
         self._fixed: Settings | None = None
         if overrides.config_file:
             p = Path(overrides.config_file)
-            if not p.is_file():
+            if not p.exists():
                 raise ConfigError(f"configuration file {overrides.config_file!r} does not exist")
             data = _read_toml(p)
-            table = data.get("tool", {}).get("newslint", {}) if p.name == "pyproject.toml" else data
+            if p.name == "pyproject.toml":
+                tool = data.get("tool", {})
+                if not isinstance(tool, dict):
+                    raise ConfigError(f"{p}: 'tool' must be a table ([tool.newslint])")
+                table = tool.get("newslint", {})
+                if not isinstance(table, dict):
+                    raise ConfigError(f"{p}: [tool.newslint] must be a table")
+            else:
+                table = data
             self._fixed = self._apply(settings_from_table(table, registry, p, p.resolve().parent))
         elif overrides.isolated:
             self._fixed = self._apply(Settings(root=Path.cwd(), registry=registry))

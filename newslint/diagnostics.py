@@ -178,8 +178,13 @@ class Finding:
             self.message,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        """The stable JSON form (see README, "JSON output")."""
+    def to_dict(self, offsets: bool = False) -> dict[str, Any]:
+        """The stable JSON form (see README, "JSON output").
+
+        With ``offsets``, the finding and each fix edit also carry ``start_offset`` and
+        ``end_offset``: code-point offsets into the checked source, end exclusive
+        (for callers that hold the whole text, such as the HTTP service).
+        """
         fix = None
         if self.fix is not None:
             fix = {
@@ -192,6 +197,7 @@ class Finding:
                         "end_line": e.end_pos.line,
                         "end_column": e.end_pos.column,
                         "replacement": e.replacement,
+                        **({"start_offset": e.start, "end_offset": e.end} if offsets else {}),
                     }
                     for e in self.fix.edits
                 ],
@@ -210,6 +216,9 @@ class Finding:
             "suggestions": list(self.suggestions),
             "fix": fix,
         }
+        if offsets:
+            out["start_offset"] = self.source_start
+            out["end_offset"] = self.source_end
         if self.related:
             out["related"] = [
                 {

@@ -13,7 +13,7 @@ import os
 import re
 import traceback
 from dataclasses import dataclass, field
-from typing import AbstractSet, Any, Iterable, Sequence
+from typing import AbstractSet, Any, BinaryIO, Iterable, Sequence
 
 from . import analysis  # noqa: F401  (provides the analyses a Document offers)
 from .budget import Budget, OutOfTime
@@ -31,6 +31,7 @@ from .diagnostics import (
 from .document import Document
 from .registry import Registry
 from .rule import Rule, RuleContext
+from .safefs import SpecialFileError, TooLargeError, read_limited, read_regular
 
 # Meta rule codes (the rules themselves live in rules/meta and document these).
 UNREADABLE = "NL901"
@@ -72,6 +73,8 @@ def decode(data: bytes, max_size: int | None = None) -> tuple[str, bool]:
             f"file is {len(data) / 1e6:.1f} MB, over the {max_size / 1e6:g} MB "
             "limit (max-file-size); not checked"
         )
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or _looks_utf32(data[:8192]):
+        raise InputError("file is UTF-32; newslint reads UTF-8 only (re-save the file as UTF-8)")
     head = data[:8192]
     if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # UTF-16 without a byte-order mark: NUL in every other byte of ASCII text
@@ -92,17 +95,24 @@ def decode(data: bytes, max_size: int | None = None) -> tuple[str, bool]:
     return text, has_bom
 
 
+def _looks_utf32(head: bytes) -> bool:
+    """UTF-32 without a byte-order mark: three NUL bytes in every four of ASCII text."""
+    n = len(head) - len(head) % 4
+    if n < 8:
+        return False
+    quads = [head[i : i + 4] for i in range(0, n, 4)]
+    le = sum(1 for q in quads if q[1:] == b"\x00\x00\x00" and q[0])
+    be = sum(1 for q in quads if q[:3] == b"\x00\x00\x00" and q[3])
+    return max(le, be) > len(quads) * 0.6
+
+
 def read_file(path: str, max_size: int | None = None) -> tuple[str, bool]:
     try:
-        if max_size is not None:
-            size = os.path.getsize(path)
-            if size > max_size:
-                raise InputError(
-                    f"file is {size / 1e6:.1f} MB, over the {max_size / 1e6:g} MB "
-                    "limit (max-file-size); not checked"
-                )
-        with open(path, "rb") as f:
-            data = f.read()
+        data = read_regular(path, max_size)
+    except TooLargeError as exc:
+        raise InputError(str(exc)) from None
+    except SpecialFileError as exc:
+        raise InputError(f"{exc.strerror or exc}; not checked") from None
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except PermissionError:
@@ -111,6 +121,15 @@ def read_file(path: str, max_size: int | None = None) -> tuple[str, bool]:
         raise InputError("no such file") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
+    return decode(data, max_size)
+
+
+def read_stream(stream: BinaryIO, max_size: int | None = None) -> tuple[str, bool]:
+    """Read and decode a stream (standard input), stopping past ``max_size`` bytes."""
+    try:
+        data = read_limited(stream, max_size)
+    except TooLargeError as exc:
+        raise InputError(str(exc)) from None
     return decode(data, max_size)
 
 

@@ -28,6 +28,9 @@ import os
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
+from urllib.parse import unquote
+
+from .lsp_io import FramedReader, protocol_class
 
 if TYPE_CHECKING:  # pragma: no cover
     from .diagnostics import Finding, Position, SourceEdit
@@ -63,8 +66,8 @@ def _units(text: str, encoding: str) -> int:
 class PositionMap:
     """Converts between source offsets (code points) and LSP positions.
 
-    LSP lines end at ``\\n``, ``\\r\\n`` or ``\\r``; newslint's own 1-based
-    positions count lines at ``\\n`` only, so both are handled here.
+    Lines end at ``\\n``, ``\\r\\n`` or ``\\r``, for LSP and for newslint's own
+    1-based positions alike.
     """
 
     def __init__(self, source: str, encoding: str = "utf-16"):
@@ -82,12 +85,6 @@ class PositionMap:
                 starts.append(i + 1)
             i += 1
         self._starts = starts
-        nl = [0]
-        j = source.find("\n")
-        while j != -1:
-            nl.append(j + 1)
-            j = source.find("\n", j + 1)
-        self._nl_starts = nl
 
     def position(self, offset: int) -> tuple[int, int]:
         """0-based (line, character) of a source offset."""
@@ -99,9 +96,10 @@ class PositionMap:
         return line, _units(self.source[start:offset], self.encoding)
 
     def offset_of(self, pos: "Position") -> int:
-        """Source offset of a newslint 1-based position (lines at ``\\n``, code points)."""
-        line = max(1, min(pos.line, len(self._nl_starts)))
-        return min(len(self.source), self._nl_starts[line - 1] + pos.column - 1)
+        """Source offset of a newslint 1-based position (lines end at LF, CRLF or a
+        lone CR, as in :class:`newslint.document.Document`; columns in code points)."""
+        line = max(1, min(pos.line, len(self._starts)))
+        return min(len(self.source), self._starts[line - 1] + pos.column - 1)
 
     def end(self) -> tuple[int, int]:
         return self.position(len(self.source))
@@ -170,12 +168,12 @@ def build_server():  # noqa: C901 - one closure per LSP feature reads best here
     from pygls.uris import to_fs_path, uri_scheme
 
     from . import __version__
-    from .config import ConfigError, Overrides, SettingsResolver
+    from .config import DEFAULT_MAX_FILE_SIZE, ConfigError, Overrides, SettingsResolver
     from .diagnostics import Applicability, Severity
-    from .engine import Linter, LintOptions
+    from .engine import InputError, Linter, LintOptions, read_file
     from .registry import PluginError, default_registry
 
-    server = LanguageServer("newslint", __version__)
+    server = LanguageServer("newslint", __version__, protocol_cls=protocol_class())
     state: dict[str, Any] = {"resolver": None, "registry": None, "shown": set()}
     cache: dict[str, Linted] = {}
 
@@ -263,9 +261,28 @@ def build_server():  # noqa: C901 - one closure per LSP feature reads best here
 
         return from_fs_path(os.path.abspath(path)) or path
 
+    def document(uri: str) -> tuple[str, int | None, str | None] | None:
+        """(source, version, languageId) of an open document; an unopened one is
+        read from disk only when it is a regular file under the size limit."""
+        opened = server.workspace.text_documents.get(unquote(uri))
+        if opened is not None:
+            return opened.source, opened.version, opened.language_id
+        path = path_of(uri)
+        if path is None:
+            log.warning("newslint lsp: %s is not open and not a file; not checked", uri)
+            return None
+        try:
+            source, _ = read_file(path, DEFAULT_MAX_FILE_SIZE)
+        except InputError as exc:
+            log.warning("newslint lsp: %s is not open and cannot be read: %s", uri, exc)
+            return None
+        return source, None, None
+
     def lint(uri: str, fix: bool = False) -> Linted | None:
-        doc = server.workspace.get_text_document(uri)
-        source = doc.source
+        opened = document(uri)
+        if opened is None:
+            return None
+        source, version, language_id = opened
         path = path_of(uri)
         try:
             reg = registry()
@@ -275,13 +292,13 @@ def build_server():  # noqa: C901 - one closure per LSP feature reads best here
             show_once(str(exc))
             state["resolver"] = None
             return None
-        fmt = format_for(reg, path, doc.language_id)
+        fmt = format_for(reg, path, language_id)
         linter = Linter(reg, res, LintOptions(fix=fix))
         result = linter.lint_source(source, path or uri, settings, fmt)
         if fix:
-            return Linted(doc.version, result.fixed_source or source, result.findings, PositionMap(source, encoding()))
+            return Linted(version, result.fixed_source or source, result.findings, PositionMap(source, encoding()))
         pm = PositionMap(source, encoding())
-        linted = Linted(doc.version, source, result.findings, pm)
+        linted = Linted(version, source, result.findings, pm)
         linted.diagnostics = [to_diagnostic(uri, pm, f) for f in result.findings]
         return linted
 
@@ -304,9 +321,9 @@ def build_server():  # noqa: C901 - one closure per LSP feature reads best here
         )
 
     def current(uri: str) -> Linted | None:
-        doc = server.workspace.get_text_document(uri)
+        opened = server.workspace.text_documents.get(unquote(uri))
         linted = cache.get(uri)
-        if linted is None or linted.version != doc.version or linted.source != doc.source:
+        if linted is None or opened is None or linted.version != opened.version or linted.source != opened.source:
             linted = lint(uri)
             if linted is not None:
                 cache[uri] = linted
@@ -427,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if os.environ.get("NEWSLINT_LSP_LOG"):
         logging.basicConfig(filename=os.environ["NEWSLINT_LSP_LOG"], level=logging.DEBUG)
-    server.start_io()
+    server.start_io(stdin=FramedReader(sys.stdin.buffer))
     return 0
 
 

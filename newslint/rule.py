@@ -29,6 +29,7 @@ paragraph saying what it does, then paragraphs starting ``Why:``, ``Example:`` a
 from __future__ import annotations
 
 import inspect
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping, Sequence, TypeVar
@@ -74,6 +75,8 @@ class Option:
     choices: Sequence[str] | None = None
     minimum: float | None = None
     maximum: float | None = None
+    #: what a ``list`` option's items may be (tables only where a rule says so)
+    items: tuple[Any, ...] = (str,)
 
     def validate(self, value: Any, where: str) -> Any:
         """Return ``value`` checked and converted, or raise ``ValueError``."""
@@ -82,11 +85,16 @@ class Option:
             value = float(value)
         ok = isinstance(value, t) and not (t in (int, float) and isinstance(value, bool))
         if t is list and ok:
-            ok = all(isinstance(v, (str, dict)) for v in value)
+            for i, v in enumerate(value):
+                if not isinstance(v, self.items):
+                    kinds = " or ".join(_type_name(k) for k in self.items)
+                    raise ValueError(f"{where}[{i}] must be {kinds}, not {type(value[i]).__name__} ({v!r})")
         if not ok:
             raise ValueError(
                 f"{where} must be {_type_name(t)}, not {type(value).__name__} ({value!r})"
             )
+        if t is float and not math.isfinite(value):
+            raise ValueError(f"{where} must be a finite number, not {value!r}")
         if self.choices is not None and value not in self.choices:
             raise ValueError(
                 f"{where} must be one of {', '.join(map(repr, self.choices))}, not {value!r}"

@@ -14,8 +14,9 @@ import sys
 from typing import Any
 
 from .document import Document
-from .engine import InputError, decode, parse_document, read_file
+from .engine import InputError, parse_document, read_file, read_stream
 from .files import discover
+from .output.escape import printable
 from .readability import (
     NON_STORY_KINDS,
     WORDS_PER_MINUTE,
@@ -36,7 +37,10 @@ def _files(paths: list[str], registry: Registry, errors: list[str]) -> list[str]
     (configuration's include and exclude apply)."""
     from .config import Overrides, SettingsResolver
 
-    files, problems = discover(paths, SettingsResolver(registry, Overrides()), registry)
+    notes: list[str] = []
+    files, problems = discover(paths, SettingsResolver(registry, Overrides()), registry, notes=notes)
+    for note in notes:
+        print(f"newslint: {printable(note)}", file=sys.stderr)
     errors.extend(problems)
     for p in paths:
         if os.path.isdir(p) and not any(f.startswith(os.path.normpath(p)) for f in files):
@@ -91,7 +95,7 @@ def run_stats(paths: list[str], fmt: str = "text", registry: Registry | None = N
     for path in _files(paths, registry, errors):
         try:
             if path == "-":
-                source, _ = decode(sys.stdin.buffer.read())
+                source, _ = read_stream(sys.stdin.buffer, resolver.for_path("-").max_file_size)
                 doc = parse_document(source, "-", registry, "text")
             else:
                 source, _ = read_file(path, resolver.for_path(path).max_file_size)
@@ -108,7 +112,7 @@ def run_stats(paths: list[str], fmt: str = "text", registry: Registry | None = N
         total = total + fig
         total_paragraphs += paragraphs
     for e in errors:
-        print(f"newslint: error: {e}", file=sys.stderr)
+        print(f"newslint: error: {printable(e)}", file=sys.stderr)
     status = EXIT_ERROR if errors else EXIT_OK
     if fmt == "json":
         doc_out: dict[str, Any] = {

@@ -261,7 +261,7 @@ def test_findings_kept_when_fixes_cannot_be_written(run_cli, tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "s.txt", "Head\n\nA LOUD line.\n")
 
-    def refuse(path, text, has_bom):
+    def refuse(path, text, has_bom, *rest):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(newslint.cli, "write_atomic", refuse)

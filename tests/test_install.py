@@ -105,3 +105,16 @@ def test_installed_copy_checks_seeds(installed, tmp_path):
     assert r.returncode in (0, 1), r.stderr
     findings = json.loads(r.stdout)
     assert not [f for f in findings if f["category"] == "meta"], findings
+
+
+def test_installed_copy_serves_the_web_page_files(installed, tmp_path):
+    target, env, wheel = installed
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+    for name in ("index.html", "app.js", "style.css"):
+        assert f"newslint/server/static/{name}" in names, name
+        assert (target / "newslint" / "server" / "static" / name).is_file(), name
+    pytest.importorskip("starlette")
+    r = run(env, tmp_path, "serve", "--print-openapi")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == (ROOT / "docs" / "openapi.json").read_text(encoding="utf-8")

@@ -502,8 +502,9 @@ def test_position_map_line_endings():
     assert pm.position(src.index("e")) == (3, 0)
     assert PositionMap(src, "utf-8").position(src.index("b")) == (0, 5)
     assert PositionMap(src, "utf-32").position(src.index("b")) == (0, 2)
-    # newslint's own positions count lines at \n only
-    assert pm.offset_of(Position(2, 3)) == src.index("d")
+    # newslint's own 1-based positions end lines at LF, CRLF and a lone CR too
+    assert pm.offset_of(Position(3, 1)) == src.index("d")
+    assert pm.offset_of(Position(4, 1)) == src.index("e")
 
 
 def test_lsp_without_pygls_explains_the_extra(tmp_path):

@@ -37,6 +37,7 @@ from math import ceil
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from newslint.stash import StashKey
+from newslint.userregex import UserPatterns, compile_user_patterns
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Block, Document
@@ -158,17 +159,10 @@ def key_of(text: str) -> tuple[str, int]:
 
 
 @lru_cache(maxsize=64)
-def compile_patterns(patterns: tuple[str, ...]) -> "re.Pattern[str] | None":
-    """One case-insensitive regular expression matching any of ``patterns``
-    (None for none); a bad pattern raises ValueError naming it."""
-    for p in patterns:
-        try:
-            re.compile(p)
-        except re.error as exc:
-            raise ValueError(f"ignore-patterns: {p!r} is not a valid regular expression ({exc})") from None
-    if not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+def compile_patterns(patterns: tuple[str, ...]) -> UserPatterns | None:
+    """Case-insensitive, time-bounded patterns matching any of ``patterns`` (None
+    for none); a bad pattern raises ValueError naming it."""
+    return compile_user_patterns(patterns, "ignore-patterns", ignore_case=True)
 
 
 @dataclass(slots=True)
@@ -201,7 +195,7 @@ class NearSettings:
 
     threshold: float  # 1.0: no near repeats
     min_words: int
-    pattern: "re.Pattern[str] | None" = None  # lines that repeat by design
+    pattern: "UserPatterns | None" = None  # lines that repeat by design
 
     @property
     def key(self) -> tuple:
@@ -309,7 +303,7 @@ class DupIndex:
         self._near[cache_key] = hit
         return hit
 
-    def is_ignored(self, unit: Unit, pattern: "re.Pattern[str] | None") -> bool:
+    def is_ignored(self, unit: Unit, pattern: UserPatterns | None) -> bool:
         """True when ``pattern`` (from :func:`compile_patterns`) is found in ``unit``."""
         if pattern is None:
             return False

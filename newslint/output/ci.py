@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..diagnostics import Finding, Severity
 from . import OutputContext, OutputFormat
+from .escape import printable
 
 if TYPE_CHECKING:  # pragma: no cover
     import xml.etree.ElementTree as ET
@@ -57,7 +58,7 @@ def _serialize(root: "ET.Element") -> str:
 
 
 def _one_line(f: Finding) -> str:
-    return f"{f.path}:{f.start.line}:{f.start.column}: {f.code} [{f.name}] {f.message}"
+    return f"{printable(f.path)}:{f.start.line}:{f.start.column}: {f.code} [{f.name}] {printable(f.message)}"
 
 
 # -- JUnit ---------------------------------------------------------------------
@@ -110,7 +111,7 @@ def render_junit(findings: Sequence[Finding], ctx: OutputContext) -> str:
             if f.suggestions:
                 body.append("Suggestions: " + ", ".join(f.suggestions))
             for r in f.related:
-                body.append(f"{r.path}:{r.start.line}:{r.start.column}: note: {r.message}")
+                body.append(f"{printable(r.path)}:{r.start.line}:{r.start.column}: note: {printable(r.message)}")
             failure.text = _xml_safe("\n".join(body))
     return _serialize(root)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
+import os
 from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import quote
@@ -11,16 +11,14 @@ from urllib.parse import quote
 from .. import __version__
 from ..diagnostics import Finding, Severity
 from . import OutputContext, OutputFormat
+from .escape import printable
 
 # -- text ----------------------------------------------------------------------------
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _printable(s: str) -> str:
     """Control characters from a story (ESC, say) shown escaped, never sent to a terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s.replace("\n", " ").replace("\t", " "))
+    return printable(s.replace("\n", " ").replace("\t", " "))
 
 
 def render_text(findings: Sequence[Finding], ctx: OutputContext) -> str:
@@ -28,7 +26,7 @@ def render_text(findings: Sequence[Finding], ctx: OutputContext) -> str:
     lines = []
     for f in findings:
         msg = _printable(f.message)
-        lines.append(f"{f.path}:{f.start.line}:{f.start.column}: {f.code} [{f.name}] {msg}\n")
+        lines.append(f"{printable(f.path)}:{f.start.line}:{f.start.column}: {f.code} [{f.name}] {msg}\n")
     return "".join(lines)
 
 
@@ -47,12 +45,13 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str) -> str:
+    """A URI for ``path``: its bytes percent-encoded (a name that is not UTF-8 keeps
+    its own bytes, as surrogate escapes hold them)."""
     if path == "-":
         return "stdin"
     p = Path(path)
-    if p.is_absolute():
-        return p.as_uri()
-    return quote(p.as_posix())
+    encoded = quote(os.fsencode(p.as_posix()), safe="/")
+    return "file://" + encoded if p.is_absolute() else encoded
 
 
 def _region(start, end) -> dict[str, int]:
@@ -171,7 +170,8 @@ _GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 
 
 def _gh_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # a newline must stay encoded (it would end the command); other controls are escaped
+    return printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _gh_prop(s: str) -> str:

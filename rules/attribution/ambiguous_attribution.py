@@ -7,20 +7,23 @@ from typing import Iterator
 from newslint.diagnostics import Diagnostic, Related, Severity
 from newslint.rule import Rule
 
+from ..spelling._common import english_words
 from ._options import FIRST_NAME_OPTIONS
-
-_GENDER = {"he": "m", "she": "f"}
 
 
 class AmbiguousAttribution(Rule):
-    """Reports a pronoun attribution (``'...,' he said``) with two or more people
-    of that gender in reach, so that a reader cannot tell who spoke.
+    """Reports a pronoun attribution (``'...,' he said``) when two or more people
+    of that gender are about equally prominent at that point, so that a reader
+    cannot tell who spoke.
 
-    People in reach are those named in the paragraph before the attribution
-    (else in up to three paragraphs back).  When the most recent of them is
-    the subject of a speech verb ("Mr Jeffrey said ..."), or the quotation
-    continues one attributed by name to one of them, the pronoun is taken to
-    mean that speaker and nothing is reported.
+    Prominence is the salience walk NL201 uses (``newslint explain
+    pronoun-mismatch``): every mention raises a person's score, most when the
+    person speaks, and scores fade sentence by sentence.  The rule reports when
+    everyone the pronoun could mean within NL201's ``ratio`` of the most
+    prominent of them is of the pronoun's gender, and there are at least two.
+    Someone who has just spoken ("Mr Jeffers said he expected...", "'...,'
+    said Mr Franca") is far ahead, and the pronoun is taken to mean them.  The
+    first-name options and the ratio are NL201's.
 
     Limits: in each paragraph in reach the pronoun looks back at most 5,000
     characters, and for the last speaker named at most 200 quotations back, so
@@ -47,67 +50,35 @@ class AmbiguousAttribution(Rule):
 
     def check(self, doc, ctx) -> Iterator[Diagnostic]:
         quotes = doc.quotes
-        if not any(q.attribution is not None and q.attribution.kind == "pronoun" for q in quotes):
-            return
-        from newslint.analysis.people import (
-            find_people,
-            first_names_for,
-            resolve_pronoun,
-        )
+        if not any(q.attribution is not None and q.attribution.speaker.lower() in ("he", "she") for q in quotes):
+            return  # no "he said" or "she said": nothing to resolve
+        from newslint.analysis.people import find_people, first_names_for
+        from newslint.analysis.salience import resolve_attributions
 
         opts = FIRST_NAME_OPTIONS.values(ctx)
         names = first_names_for(opts["first-names"], opts["use-first-names"], ctx.first_names)
+        ratio = float(opts["ratio"])
         reg = find_people(doc, ctx.people, names)
-        seen: set[int] = set()
-        for i, q in enumerate(quotes):
-            a = q.attribution
-            if a is None or a.kind != "pronoun" or a.speaker_start in seen:
+        for site in resolve_attributions(doc, reg, english_words(), names):
+            if site.contradicts:
+                continue  # NL201's case, or nobody clearly ahead
+            compatible = [(r, s) for r, s in site.ranking if r.fits(site.gender) is not False]
+            if len(compatible) < 2:
                 continue
-            seen.add(a.speaker_start)
-            g = _GENDER.get(a.speaker.lower())
-            if g is None:
+            best = compatible[0][1]
+            close = [(r, s) for r, s in compatible if s * ratio >= best]
+            same = [r for r, _ in close if r.fits(site.gender) is True]
+            if len(same) < 2 or len(same) != len(close):
                 continue
-            res = resolve_pronoun(doc, reg, q)
-            if res is None:
-                continue
-            same = [p for p in res.candidates if p.gender == g]
-            if len(same) < 2:
-                continue
-            if res.salient is not None and res.salient in same:
-                continue  # the most recent person who speaks is the speaker
-            if _continues_named_speaker(doc, reg, quotes, i, res, same):
-                continue
-            same.sort(key=lambda p: p.first_mention.start)
-            listed = [f"{p.name} (line {doc.line_of(p.first_mention.name_start)})" for p in same]
+            same.sort(key=lambda r: r.start)
+            listed = [f"{r.name} (line {doc.line_of(r.start)})" for r in same]
             who = ", ".join(listed[:-1]) + " or " + listed[-1]
             yield self.report(
-                a.speaker_start,
-                a.speaker_end,
-                f"'{a.speaker}' could refer to {who}",
-                related=[
-                    Related(p.first_mention.name_start, p.first_mention.name_end, f"{p.name} is introduced here")
-                    for p in same
-                ],
+                site.start,
+                site.end,
+                f"'{site.pronoun}' could refer to {who}",
+                related=[Related(r.start, r.end, f"{r.name} is introduced here") for r in same],
             )
-
-
-def _continues_named_speaker(doc, reg, quotes, i, res, same) -> bool:
-    """True when an earlier quotation in reach is attributed by name to one of ``same``."""
-    lo = min(s for s, _ in res.scope)
-    at = quotes[i].attribution.speaker_start
-    for q in reversed(quotes[:i]):
-        if q.end <= lo:
-            break
-        a = q.attribution
-        if a is None or q.parent is not None or a.speaker_start >= at:
-            continue
-        if a.kind == "name":
-            for m in reg.mentions_between(a.speaker_start, a.speaker_end):
-                if m.person in same:
-                    return True
-            return False
-        return False
-    return False
 
 
 RULES = [AmbiguousAttribution]

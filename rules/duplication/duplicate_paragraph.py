@@ -53,7 +53,8 @@ class DuplicateParagraph(Rule):
     similarity for a near repeat, 1.0 for exact repeats only.  ``near-min-words``
     (12): shorter blocks are reported only when repeated exactly.
     ``ignore-patterns``: regular expressions for lines that repeat by design
-    ("Reporting by ...", "Updated ...", "Follow us ...").
+    ("Reporting by ...", "Updated ...", "Follow us ..."), each given at most one
+    second per block (a pattern that backtracks past that is reported, not run).
     """
 
     code = "NL301"

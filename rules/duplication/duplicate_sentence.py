@@ -39,7 +39,8 @@ class DuplicateSentence(Rule):
 
     Options: ``min-words`` (8): shorter sentences ("I agree with him.") repeat
     legitimately and are never reported.  ``ignore-patterns``: regular expressions
-    for sentences that repeat by design ("Reporting by ...").
+    for sentences that repeat by design ("Reporting by ..."), each given at most one
+    second per sentence (a pattern that backtracks past that is reported, not run).
     """
 
     code = "NL302"

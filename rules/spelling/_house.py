@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Optional, Sequence
 
+from newslint.safefs import TooLargeError, read_regular
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -22,6 +24,7 @@ else:  # pragma: no cover
 
 HERE = Path(__file__).resolve().parent
 PACK_PREFIX = "pack_"
+MAX_PACK_SIZE = 10_000_000  # bytes: a pack file is read only when it is a regular file this small
 
 TERM_KEYS = {"prefer", "avoid", "exceptions", "note", "match-case", "kind"}
 CHOICE_KEYS = {"id", "forms", "styles", "note", "avoid", "exceptions", "match-case", "kind"}
@@ -190,14 +193,18 @@ def parse_pack(data: Mapping[str, Any], origin: str) -> Pack:
 
 @lru_cache(maxsize=64)
 def load_pack_file(path: str) -> Pack:
-    p = Path(path)
     try:
-        with open(p, "rb") as f:
-            data = tomllib.load(f)
+        data = tomllib.loads(read_regular(path, MAX_PACK_SIZE).decode("utf-8"))
     except FileNotFoundError:
         raise PackError(f"house-style pack file {path} does not exist") from None
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"house-style pack file {path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise PackError(f"house-style pack file {path}: not UTF-8 (byte 0x{exc.object[exc.start]:02x})") from None
+    except RecursionError:
+        raise PackError(f"house-style pack file {path}: nested too deeply") from None
+    except TooLargeError:
+        raise PackError(f"house-style pack file {path}: larger than {MAX_PACK_SIZE // 1_000_000} MB") from None
     except OSError as exc:
         raise PackError(f"house-style pack file {path}: {exc.strerror or exc}") from None
     return parse_pack(data, str(path))

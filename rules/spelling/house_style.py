@@ -78,7 +78,8 @@ class HouseStyle(Rule):
         "packs": Option(["ukraine"], "house-style packs to use, by name (built-in or from plugins)", list),
         "pack-files": Option([], "house-style pack files (TOML) to use, relative to the configuration file", list),
         "terms": Option(
-            [], "single terms: \"avoid -> prefer\" strings or tables with prefer, avoid, exceptions", list
+            [], "single terms: \"avoid -> prefer\" strings or tables with prefer, avoid, exceptions", list,
+            items=(str, dict),
         ),
         "style": Option("", "an outlet's choices to apply to every pack choice (AP, BBC, Reuters)", str),
         "choices": Option({}, "choice id -> the form this newsroom uses (e.g. zelensky = \"Zelenskyy\")", dict),

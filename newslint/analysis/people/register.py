@@ -31,6 +31,13 @@ if TYPE_CHECKING:  # pragma: no cover
 _REGISTERS: StashKey[list[tuple[Sequence[Mapping[str, Any]], FirstNames, Register]]] = StashKey("people.registers")
 
 
+#: Words of organisations and places that are also common surnames.
+_SURNAME_ORG_WORDS = frozenset("power lake park hall bell banks rivers brooks burns wells marsh fields hill hills".split())
+
+#: Particles that start a surname ("van der Berg", "de Gaulle"), never a first name.
+_SURNAME_PARTICLES = frozenset("de van von der den al el bin bint ibn da di du del della la le dos das ter ten".split())
+
+
 def find_people(doc: "Document", config: Sequence[Mapping[str, Any]] = (), names: FirstNames | None = None) -> Register:
     """The people register of ``doc`` (cached per configuration: the same people
     list and first-name table objects give the same register)."""
@@ -109,7 +116,8 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
     # full names first, so that a surname before its full name still links
     for mention, toks, _titled in raw:
         if len(toks) >= 2:
-            first = toks[0] if len(toks[0]) > 1 and not toks[0].endswith(".") else None
+            # "Van der Berg" opening a sentence is a surname with its particle
+            first = toks[0] if len(toks[0]) > 1 and not toks[0].endswith(".") and toks[0].lower() not in _SURNAME_PARTICLES else None
             surname = toks[-1]
             cands = by_surname.get(_fold(surname), [])
             person = None
@@ -298,13 +306,20 @@ def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstN
     lows = [t.rstrip(".").lower() for t in toks]
     if len(toks) > 4:
         return None
-    if any(t in ORG_WORDS for t in lows) or lows[0] in PLACE_FIRST:
+    if lows[0] in PLACE_FIRST or (
+        any(t in ORG_WORDS for t in lows)
+        # "Lisa Power", "Mike Lake": a first name and a surname that is also a place word
+        and not (len(toks) == 2 and lows[1] in _SURNAME_ORG_WORDS and names.gender(toks[0]) in ("m", "f"))
+    ):
         return None
     if any(t.isupper() and len(t.rstrip(".")) > 1 for t in toks):  # an acronym, not "J."
         return None
     if any(t in _FUNCTION_WORDS for t in lows[1:]):
         return None
-    if len(toks) == 1 and (lows[0] in NEUTRAL_TITLES or lows[0] in GENDERED_TITLES or lows[0] in GENDERED_NOUNS):
+    if len(toks) == 1 and not (titles and _title_gender(titles)) and (
+        lows[0] in NEUTRAL_TITLES or lows[0] in GENDERED_TITLES or lows[0] in GENDERED_NOUNS
+    ):
+        # (an honorific before it makes it a surname: "Ms King", "Mr Judge")
         return None
     if not titles and len(toks) == 1 and _sentence_start(text, name_parts[0][0], block_start) is False:
         pass
