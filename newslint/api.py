@@ -5,11 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
+from .batch import lint_batch  # batches of articles for data pipelines (Dask, Ray, Spark)
 from .config import Overrides, Settings, SettingsResolver, settings_from_table
 from .diagnostics import Finding
 from .document import Document
 from .engine import Linter, LintOptions, parse_document
+from .output.records import COLUMNS as RECORD_COLUMNS
+from .output.records import arrow_schema as record_schema
 from .registry import Registry, default_registry
+
+__all__ = ["make_settings", "parse", "check_text", "lint_batch", "RECORD_COLUMNS", "record_schema"]
 
 
 def make_settings(config: Mapping[str, Any] | None = None, registry: Registry | None = None) -> Settings:
@@ -36,3 +41,4 @@ def check_text(
     settings = make_settings(config, registry)
     linter = Linter(registry, SettingsResolver(registry, Overrides()), LintOptions())
     return linter.lint_source(source, path or "<string>", settings, format).findings
+

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__
+from . import __version__, archive, crossstory_run
 from .files import discover, write_atomic
 from .fixwrite import FixRefused, fix_roots
 from .output.escape import printable
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     c.add_argument("--force-exclude", action="store_true", help="apply exclude globs to paths given on the command line too")
     c.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    c.add_argument("--archive-wide", action="store_true", help="also compare the stories with each other (cross-story rules NL105, NL305)")
 
     r = sub.add_parser("rules", help="list every rule", description="List every rule.")
     r.add_argument("--format", "-f", choices=("text", "json"), default="text")
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     lsp = sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
                          description="Run the newslint Language Server over standard input and output.")
     lsp.add_argument("--stdio", action="store_true", help="accepted for editor clients that pass it; stdio is the only transport")
+    archive.add_parser(sub)
     return p
 
 
@@ -264,7 +266,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             fixed_files += 1
             fixes_total += r.fixes_applied
 
-    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key)
+    extra = crossstory_run.check_files(disk_files, linter) if args.archive_wide else []
+    findings = sorted([*(f for r in results for f in r.findings), *extra], key=lambda f: f.sort_key)
     if args.write_baseline:
         try:
             Baseline.from_findings(findings).save(args.write_baseline)
@@ -445,7 +448,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp,
-            "serve": cmd_serve}
+            "serve": cmd_serve, "archive": archive.cmd_archive}
 
 
 def main(argv: Sequence[str] | None = None, registry=None) -> int:

@@ -12,7 +12,8 @@ from newslint.analysis.first_names import builtin_first_name_table
 # it in ``RULES``.
 FAMILIES = tuple(
     f"{__package__}.{family}"
-    for family in ("meta", "typography", "spelling", "attribution", "duplication", "readability", "grammar")
+    for family in ("meta", "typography", "spelling", "attribution", "duplication", "readability", "grammar",
+                   "archive")
 )
 
 
