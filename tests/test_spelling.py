@@ -89,9 +89,11 @@ def test_seed_article_with_a_chosen_style(style, flagged):
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/bbc is not present")
 def test_corpus_findings_are_rare():
-    """Every finding on the BBC corpus was reviewed (see bench/bench_spelling.py):
-    each is a genuine error in the corpus (typos, transcription slips, a story
-    mixing -ise and -ize).  The bound guards against new false positives."""
+    """Every finding on the BBC corpus was reviewed (bench/bench_spelling_recall.py
+    lists them; the verdicts are in bench/spelling_review.tsv): each is a genuine
+    error in the corpus (typos, transcription slips, a story mixing -ise and -ize).
+    Findings not reviewed as genuine, that is new ones, stay under 1 per 10,000
+    words."""
     registry = default_registry()
     settings = make_settings({}, registry)  # the default configuration
     ruleset = RuleSet(registry, settings)
@@ -104,8 +106,16 @@ def test_corpus_findings_are_rare():
             f for f in lint_document(doc, registry, settings, ruleset, str(path)) if f.code.startswith("NL1")
         )
     assert words > 500_000
-    rate = len(findings) / words * 10_000
-    assert rate <= 1.0, f"{len(findings)} findings, {rate:.2f} per 10,000 words"
+    genuine = {}
+    for line in (Path(__file__).resolve().parents[1] / "bench" / "spelling_review.tsv").read_text(
+        encoding="utf-8"
+    ).splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, code, flagged, verdict = line.split("\t")[:4]
+            genuine[(name, code, flagged)] = verdict == "genuine"
+    unreviewed = [f for f in findings if not genuine.get((Path(f.path).name, f.code, f.flagged))]
+    rate = len(unreviewed) / words * 10_000
+    assert rate <= 1.0, f"{len(unreviewed)} findings not reviewed as genuine, {rate:.2f} per 10,000 words"
     # no rule crashed, nothing flagged inside URLs
     assert all(f.code in SPELLING for f in findings)
 

@@ -214,3 +214,21 @@ def test_british_words_missing_from_the_word_lists_are_not_misspellings():
     # an "artic" is an articulated lorry in British English
     assert misspellings().get("artic") is None
     assert lint("An artic overturned on the motorway.\n", ["NL103"]) == []
+
+
+# -- short codespell entries (NL103) and short names (NL101) -------------------------------------
+
+
+def test_four_letter_slips_in_lower_case_are_misspellings():
+    found = lint("The board, wich met on Monday, said the offer isnt final.\n", ["NL103"])
+    assert [(f.flagged, f.suggestions) for f in found] == [("wich", ("which",)), ("isnt", ("isn't",))]
+
+
+def test_capitalised_four_letter_entries_are_names():
+    assert lint("BASF and Thie Holdings signed the deal.\n", ["NL103"]) == []
+    assert misspellings().get("wich") is not None and misspellings().get("Thie") is None
+
+
+def test_days_and_months_never_make_two_people():
+    text = "Nurse Ann Kelleher retired. On Friday Kellehr said she was proud. Kelleher will travel in May.\n"
+    assert [f.flagged for f in lint(text, ["NL101"])] == ["Kellehr"]

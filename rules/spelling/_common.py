@@ -12,6 +12,8 @@ import gzip
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import filterfalse
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -128,11 +130,11 @@ def vocabulary(doc: "Document") -> tuple[frozenset[str], frozenset[str]]:
     if cached is None:
         built = doc.stash.get(WORDS)  # Document.words, if a rule built it
         if built is not None:
-            texts = {w.text for w in built}
+            texts = set(map(attrgetter("text"), built))
         else:  # strings only: cheaper than Word tuples, built when a rule needs positions
             texts = set(WORD_RE.findall(doc.text))
         extra = []
-        for t in [t for t in texts if not t.isalnum()]:  # hyphens, full stops, apostrophes
+        for t in list(filterfalse(str.isalnum, texts)):  # hyphens, full stops, apostrophes
             if "-" in t or "." in t:
                 for p in _SPLIT.split(t):
                     extra.append(p)
@@ -166,6 +168,13 @@ def quoted_note(doc: "Document", offset: int) -> str:
 def skip_quoted(opts: dict, doc: "Document", offset: int) -> bool:
     return opts.get("quotes") == "ignore" and doc.in_quote(offset)
 
+
+#: Days and months, written capitalised before a name ("On Friday Kelleher
+#: said"): never a given name, even those that are also first names (April, June)
+CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December".split()
+)
 
 #: Lower-case particles inside names (Tamim bin Hamad, Chambre de Commerce,
 #: Ursula von der Leyen)

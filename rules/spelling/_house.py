@@ -391,7 +391,12 @@ def resolve(options: Mapping[str, Any], base: Path | None, packs: PackSource = N
 _RESOLVED: dict[Any, HouseStyle] = {}
 
 
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
 def _freeze(value: Any) -> Any:
+    if type(value) in _ATOMS:
+        return value  # the common case, without the slower abstract-class checks
     if isinstance(value, Mapping):
         return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
     if isinstance(value, (list, tuple)):

@@ -12,6 +12,7 @@ from newslint.rule import Option, Rule, RuleContext
 
 from . import _house
 from ._common import (
+    CALENDAR,
     QUOTES_OPTION,
     english_words,
     first_names,
@@ -128,10 +129,18 @@ class HouseStyle(Rule):
 
 
 def house_for(options: Mapping[str, Any], ctx: RuleContext) -> _house.HouseStyle:
-    """The house style for NL102's resolved ``options`` (with defaults filled in)."""
+    """The house style for NL102's resolved ``options`` (with defaults filled in).
+    Kept for the run in ``ctx.shared``, by settings object, while the options
+    stay equal: NL101 and NL102 ask for it on every story."""
     settings = ctx.settings
+    key = ("spelling.house", id(settings))
+    hit = ctx.shared.get(key)
+    if hit is not None and hit[0] is settings and hit[1] == options and hit[2] == ctx.house_style_packs:
+        return hit[3]
     base: Path | None = settings.path.parent if settings.path is not None else settings.root
-    return _house.resolve(options, base, ctx.house_style_packs)
+    house = _house.resolve(options, base, ctx.house_style_packs)
+    ctx.shared[key] = (settings, dict(options), ctx.house_style_packs, house)
+    return house
 
 
 def house_options(ctx: RuleContext) -> dict[str, Any]:
@@ -144,8 +153,8 @@ def house_options(ctx: RuleContext) -> dict[str, Any]:
 def given_name(word: str) -> bool:
     """A capitalised word that can stand before a surname: a common first name, or
     a capitalised word that is neither an English word nor a title (Andrian,
-    Ruhollah, Volodymyr)."""
-    if not word[:1].isupper() or word in HONORIFICS or "'" in word or "’" in word:
+    Ruhollah, Volodymyr).  Days and months never are ("On Friday Kelleher said")."""
+    if not word[:1].isupper() or word in HONORIFICS or "'" in word or "’" in word or word in CALENDAR:
         return False
     return word in first_names() or fold(word) not in english_words()
 

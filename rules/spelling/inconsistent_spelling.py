@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Iterator, NamedTuple
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Related, Severity
@@ -20,9 +21,11 @@ from ._common import (
     known_names,
     pieces,
     quoted_note,
+    sentence_initial,
     strip_possessive,
     vocabulary,
 )
+from ._word_names import truncated_pairs, unknown_spelling, word_name_pairs
 from .house_style import HONORIFICS, given_name, house_for, house_options, person_word
 from .misspelling import misspellings
 
@@ -58,8 +61,15 @@ class InconsistentSpelling(Rule):
     Dmytrenko and Dmitrenko, Kharkov and Kharkiv) with no list of names given in
     advance.
 
-    Capitalised words that are not ordinary English words are compared with each other:
-    two spellings one edit apart (a letter added, dropped, changed or two letters
+    Capitalised words that are not ordinary English words are compared with each other
+    and, when a spelling is in no word or name list at all, with the capitalised
+    English words of the story (Grand National and Grand Natonal, Tom Baker and Tom
+    Bakker: the word must be used at least as often, once in mid-sentence, or in the
+    same phrase, and a word met only at the end of fixed names, Standard Life, pairs
+    only with a spelling in one of them).  A spelling in no list that drops the last
+    letter of a more used name or word (Oxfor, Oxford) is a slip too, unless that
+    letter is a usual ending (s, a, e, i, y).  Two
+    spellings one edit apart (a letter added, dropped, changed or two letters
     swapped; accents and case ignored) are one name, and so are the spellings that the
     house-style packs list for one place or person (Kiev and Kyiv, which no string
     measure would pair).  The minority spelling is flagged, pointing to where the other
@@ -94,7 +104,8 @@ class InconsistentSpelling(Rule):
     Fix safety: unsafe; the other spelling replaces the flagged one, but the majority
     is not always right.
 
-    Options: ``min-length`` (shortest name compared by similarity, default 5),
+    Options: ``min-length`` (the longer of two spellings compared by similarity
+    has at least this many letters, default 4: Kan and Kane, Rosi and Rossi),
     ``allow`` (names never flagged) and ``quotes`` (``"flag"`` or ``"ignore"`` text
     inside quotation marks).
     """
@@ -106,7 +117,9 @@ class InconsistentSpelling(Rule):
     severity = Severity.WARNING
     fix_safety = Applicability.UNSAFE
     options = {
-        "min-length": Option(5, "shortest name (in letters) compared by similarity", int, minimum=3),
+        "min-length": Option(
+            4, "shortest name (in letters) compared by similarity: the longer of the two spellings", int, minimum=3
+        ),
         "case-variants": Option(
             False, "also flag spellings that differ only in capitals (PayPal/Paypal, CeBIT/Cebit)", bool
         ),
@@ -117,12 +130,15 @@ class InconsistentSpelling(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         house = house_for(house_options(ctx), ctx)
         groups = house.group_index(fold)
-        forms = collect_forms(doc, groups)
-        if len(forms) < 2:
+        word_forms: list[tuple[str, str]] = []
+        forms = collect_forms(doc, groups, word_forms)
+        if not forms:
             return
         pairs = similar_pairs(forms, groups, self.opts["min-length"], self.opts["case-variants"])
-        if not pairs:
+        word_pairs = self._word_pairs(forms, word_forms)
+        if not pairs and not word_pairs:
             return
+        pairs = sorted(set(pairs) | word_pairs.keys())
         involved = {f for p in pairs for f in p}
         fill_occurrences(doc, forms, involved)
         self._drop_occurrences(doc, house, groups, [forms[t] for t in involved])
@@ -132,6 +148,13 @@ class InconsistentSpelling(Rule):
             fa, fb = forms[a], forms[b]
             if not fa.occ or not fb.occ:
                 continue
+            word = word_pairs.get((a, b))
+            if word is not None:
+                other = forms[b if word == a else a]
+                if not _word_wins(doc, forms[word], other):
+                    continue
+                if not _known(word) and len(forms[word].occ) <= len(other.occ):
+                    continue  # an unknown full spelling must be the more used (Yudhoyono)
             same_group = groups.get(fa.key) is not None and groups.get(fa.key) == groups.get(fb.key)
             if not same_group:
                 ca = ctxs.get(a) or ctxs.setdefault(a, _context(doc, fa))
@@ -166,6 +189,26 @@ class InconsistentSpelling(Rule):
                 continue  # NL103 reports it as a misspelling (Ukranian)
             known = _known_among(target, group, forms) and not _known_among(t, group, forms)
             yield from self._report(doc, forms[t], forms[target], target.lower() in preferred, known)
+
+    def _word_pairs(self, forms: dict[str, Form], word_forms: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Spellings in no word or name list paired with a capitalised English word
+        one edit away (Natonal, National): pair -> the word, added to ``forms``."""
+        out: dict[tuple[str, str], str] = {}
+        unknown = [(t, f.key) for t, f in forms.items() if unknown_spelling(t, f.key)]
+        if not unknown:
+            return out
+        min_length = self.opts["min-length"]
+        for text, word, key in word_name_pairs(word_forms, unknown, min_length):
+            if _variant_keys(forms[text].key, key):
+                out[(text, word) if text < word else (word, text)] = word
+        # a last letter dropped (Oxfor, Oxford; Yudhoyon, Yudhoyono): pair -> the full spelling
+        names = [(t, f.key) for t, f in forms.items()]
+        for text, word, _key in truncated_pairs(chain(names, word_forms), unknown, min_length):
+            out[(text, word) if text < word else (word, text)] = word
+        for word in set(out.values()):
+            if word not in forms:
+                forms[word] = Form(word, fold(word))
+        return out
 
     def _drop_occurrences(self, doc, house, groups, forms: list[Form]) -> None:
         """Forget uses that do not count: in URLs or code, in quotations when
@@ -229,6 +272,38 @@ class InconsistentSpelling(Rule):
             )
 
 
+def _word_wins(doc: Document, word: Form, other: Form) -> bool:
+    """Is a capitalised English word used as a name often enough to make another
+    spelling a slip?  Either at least as often as it and once in mid-sentence,
+    or in the same phrase: next to the same capitalised word (Paul Tucker, Paul
+    Tuckker; Financial Times, Financiaal Times)."""
+    if _same_phrase(doc, word, other):
+        return True
+    if len(word.occ) < len(other.occ):
+        return False
+    if all(sentence_initial(doc, o.start) for o in word.occ):
+        return False
+    # a word met only as the end of fixed names (Standard Life, Grand National):
+    # the other spelling must end one of them too (Grand Natonal, not Liffe)
+    heads = set()
+    for o in word.occ:
+        prev = _joined_prev(doc, o.word) if o.word > 0 else None
+        if prev is None or not prev[:1].isupper() or person_word(prev):
+            return True
+        heads.add(prev)
+    return any(o.word > 0 and _joined_prev(doc, o.word) in heads for o in other.occ)
+
+
+def _same_phrase(doc: Document, a: Form, b: Form) -> bool:
+    """Do both spellings follow, or come before, the same capitalised word
+    somewhere (Wall Street, Wall Sttreet; Financial Times, Financiaal Times)?"""
+    before = {p for o in a.occ if o.word > 0 and (p := _joined_prev(doc, o.word)) and p[:1].isupper()}
+    if before and any(o.word > 0 and _joined_prev(doc, o.word) in before for o in b.occ):
+        return True
+    after = {n for o in a.occ if (n := _joined_next(doc, o.word)) and n[:1].isupper()}
+    return bool(after) and any(_joined_next(doc, o.word) in after for o in b.occ)
+
+
 def _uses(n: int) -> str:
     return "1 use" if n == 1 else f"{n} uses"
 
@@ -236,24 +311,33 @@ def _uses(n: int) -> str:
 # -- collecting names ------------------------------------------------------------------------
 
 
-def collect_forms(doc: Document, groups: dict[str, tuple[int, str]]) -> dict[str, Form]:
+def collect_forms(
+    doc: Document, groups: dict[str, tuple[int, str]], word_forms: list[tuple[str, str]] | None = None
+) -> dict[str, Form]:
     """Capitalised words that may be names, by spelling (possessives stripped;
-    occurrences are filled in later, for the spellings that matter)."""
+    occurrences are filled in later, for the spellings that matter).  Capitalised
+    English words (National, Baker) are no forms; with ``word_forms`` they are
+    collected there as (text, folded key)."""
     words = english_words()
     texts, _ = vocabulary(doc)
     forms: dict[str, Form] = {}
+    caps = [t for t in texts if t[0].isupper()]
     # letters only: hyphenated words and possessives are in the vocabulary as
     # parts and stripped forms too; contractions (They're) and codes (A380) are no names
-    for t in [t for t in texts if t[0].isupper() and len(t) >= 4 and t.isalpha()]:
+    for t in caps:
+        if len(t) < 3 or not t.isalpha():
+            continue
         if t.isupper() or (t[-1] == "s" and t[:-1].isupper()):
             continue  # acronyms and their plurals (NGOs, MMORPGs)
         key = t.lower() if t.isascii() else fold(t)
         if key in words and key not in groups:
+            if word_forms is not None:
+                word_forms.append((t, key))
             continue
         forms[t] = Form(t, key)
     # names with an apostrophe inside (O'Brien): one form whichever apostrophe is
     # typed (O'Brien, O’Brien), so the style of the mark is not taken for spelling
-    for t in [t for t in texts if t[0].isupper() and ("'" in t or "’" in t)]:
+    for t in [t for t in caps if "'" in t or "’" in t]:
         if strip_possessive(t) != t or _CONTRACTION.search(t) or not t.replace("'", "").replace("’", "").isalpha():
             continue
         t = t.replace("’", "'")
@@ -265,7 +349,7 @@ def fill_occurrences(doc: Document, forms: dict[str, Form], wanted: set[str]) ->
     """Record where each spelling in ``wanted`` appears (one pass over the words)."""
     for i, w in enumerate(doc.words):
         t = w.text
-        if not t[:1].isupper():
+        if not t[:1].isupper() and "-" not in t:
             continue
         for start, piece in pieces(t, w.start):
             if "’" in piece:
@@ -314,10 +398,10 @@ def similar_pairs(
     for keys_ in by_skeleton.values():
         if len(keys_) > 1:
             _add_all(pairs, _first_forms(keys_, by_key, case_variants))
-    # one edit apart
-    keys = [k for k in by_key if len(k) >= min_length]
+    # one edit apart, the longer spelling at least min_length letters (Rosi, Rossi)
+    keys = [k for k in by_key if len(k) >= min_length - 1]
     for a, b in candidate_pairs(keys):
-        if _variant_keys(a, b):
+        if max(len(a), len(b)) >= min_length and _variant_keys(a, b):
             for ta in by_key[a]:
                 for tb in by_key[b]:
                     if case_variants or ta.lower() != tb.lower():
@@ -373,7 +457,8 @@ def skeleton(key: str) -> str:
     """A folded spelling with the letters that Ukrainian and Russian romanisation
     render differently merged: h/g (Hrytsenko, Gritsenko) and y/i (Zelenskyy,
     Zelenskii), runs of i made one."""
-    return _SKELETON_RUNS.sub("i", key.replace("g", "h").replace("y", "i"))
+    merged = key.replace("g", "h").replace("y", "i")
+    return _SKELETON_RUNS.sub("i", merged) if "ii" in merged else merged
 
 
 def _first_forms(keys: list[str], by_key: dict[str, list[str]], case_variants: bool) -> list[str]:

@@ -53,8 +53,9 @@ class Misspelling(Rule):
     newslint) plus the entries in ``misspellings.csv`` beside this rule, less every
     entry whose misspelling is itself an English word (checked against the SCOWL word
     lists shipped with the rule), those listed in ``misspelling_allow.txt``, and
-    codespell's entries under five letters, which too often are foreign words,
-    abbreviations or parts of romanised names.
+    codespell's entries under four letters, and its capitalised four-letter ones,
+    which too often are foreign words, abbreviations or parts of romanised names
+    (lower-case four-letter slips such as "wich" and "isnt" are kept).
     Words inside URLs, e-mail addresses and code are skipped.  A capitalised
     misspelling ("The Goverment said", "Local Goverment officials") is flagged
     unless it is an established name or a common first name (Malcom), stands next
@@ -319,16 +320,17 @@ class _Table:
 
 
 #: Shorter codespell entries are too often a foreign word, an abbreviation or part
-#: of a romanised name ("ist", "juni", "Mao Tse-tung"); short misspellings come
-#: from misspellings.csv only.
+#: of a romanised name ("ist", "Mao Tse-tung"); short misspellings come from
+#: misspellings.csv only, except four-letter entries written in lower case (wich,
+#: isnt), which are admitted (capitalised ones, BASF and Thie, are names).
 MIN_LENGTH = 5
 
 
 def _filtered(key: str, data: str) -> Entry | None:
     if key in _allowed() or not key.isalpha():
         return None
-    if len(key) < MIN_LENGTH and key not in _own():
-        return None
+    if len(key) < MIN_LENGTH and key not in _own() and (len(key) < MIN_LENGTH - 1 or not key.islower()):
+        return None  # four-letter entries only in lower case (wich, isnt; not BASF, Thie)
     if key.isupper() or not (key.islower() or (key[0].isupper() and key[1:].islower())):
         return None  # acronyms and CamelCase names
     if key.lower() in english_words() or key in first_names():
