@@ -61,6 +61,7 @@ def build_parser(output_formats: Sequence[str] = ()) -> argparse.ArgumentParser:
     c.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print fixes as a unified diff; change nothing")
+    c.add_argument("--time-budget", type=float, metavar="SECONDS", help="seconds a file's rules may take before the one running is stopped (default 30; 0: no limit)")
     c.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="check files in N processes (0: one per CPU)")
     c.add_argument("--stdin-filename", metavar="NAME", help="file name for standard input (chooses format and configuration)")
     c.add_argument("--stdin-format", choices=("text", "markdown", "html"), help="input format for standard input")
@@ -171,6 +172,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.jobs < 0:
         _err("--jobs must be 0 or more")
         return EXIT_ERROR
+    if args.time_budget is not None and not args.time_budget >= 0:
+        _err("--time-budget must be a number of seconds, 0 or more")
+        return EXIT_ERROR
     if args.fix and args.diff:
         _err("--fix and --diff cannot be used together")
         return EXIT_ERROR
@@ -194,6 +198,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         isolated=args.isolated,
         fail_on=args.fail_on,
         require_grammar=args.require_grammar,
+        time_budget=args.time_budget,
     )
     options = LintOptions(fix=args.fix, diff=args.diff, unsafe_fixes=args.unsafe_fixes, stdin_format=args.stdin_format)
     try:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from .budget import DEFAULT_TIME_BUDGET
 from .diagnostics import Severity
 from .globs import GlobError, check_glob, glob_match, name_match
 from .registry import Registry
@@ -60,6 +61,7 @@ TOP_LEVEL_KEYS = {
     "languagetool": "LanguageTool settings for grammar rules (url, local, language, timeout)",
     "fail-on": "lowest severity that makes the run fail (error, warning, info)",
     "max-file-size": "files larger than this many bytes are not checked",
+    "time-budget": "seconds a file's rules may take before the one running is stopped (0: no limit)",
 }
 
 DEFAULT_EXCLUDE = (
@@ -104,6 +106,7 @@ class Overrides:
     fail_on: str | None = None
     #: ``--require-grammar``: an unreachable LanguageTool is an error.
     require_grammar: bool = False
+    time_budget: float | None = None
 
 
 @dataclass
@@ -124,6 +127,8 @@ class Settings:
     languagetool: dict[str, Any] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: seconds a file's rules may take (None: no limit); see newslint.budget
+    time_budget: float | None = DEFAULT_TIME_BUDGET
     #: the registry these settings were resolved against (None: built by hand)
     registry: Registry | None = field(default=None, repr=False, compare=False)
 
@@ -536,6 +541,11 @@ def settings_from_table(
         if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
             raise ConfigError(f"{where}: max-file-size must be a positive number of bytes")
         s.max_file_size = v
+    if "time-budget" in table:
+        v = table["time-budget"]
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v) or v < 0:
+            raise ConfigError(f"{where}: time-budget must be a number of seconds (0 for no limit)")
+        s.time_budget = float(v) or None
     return s
 
 
@@ -588,6 +598,8 @@ class SettingsResolver:
             changes["fail_on"] = Severity.parse(o.fail_on)
         if o.require_grammar:
             changes["languagetool"] = {**s.languagetool, "required": True}
+        if o.time_budget is not None:
+            changes["time_budget"] = o.time_budget or None
         return replace(s, **changes) if changes else s
 
     def for_path(self, path: str) -> Settings:

@@ -7,6 +7,8 @@ only when those rules are selected.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import os
 import re
 import traceback
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import AbstractSet, Any, BinaryIO, Iterable, Sequence
 
 from . import analysis  # noqa: F401  (provides the analyses a Document offers)
+from .budget import Budget, OutOfTime
 from .config import Settings, SettingsResolver
 from .diagnostics import (
     Applicability,
@@ -39,6 +42,7 @@ INVALID_SUPPRESSION = "NL904"
 MARKUP_PROBLEM = "NL905"
 EMPTY_INPUT = "NL906"
 TOO_LARGE = "NL907"
+RULE_TIMEOUT = "NL908"
 
 
 class InputError(Exception):
@@ -181,39 +185,65 @@ class RuleSet:
         return {r.code for r in self.rules_for(path)}
 
 
-def run_rules(doc: Document, rules: Sequence[Rule], ctx: RuleContext) -> list[Diagnostic]:
-    """Run each rule; a rule that raises becomes an NL903 finding."""
+def run_rules(
+    doc: Document, rules: Sequence[Rule], ctx: RuleContext, time_budget: float | None = None
+) -> list[Diagnostic]:
+    """Run each rule; a rule that raises becomes an NL903 finding, one that runs
+    out of the file's ``time_budget`` (seconds; see :mod:`newslint.budget`) an
+    NL908 finding."""
     out: list[Diagnostic] = []
     n = len(doc.text)
-    for rule in rules:
-        if rule.category == "meta":
-            continue
-        try:
+    with Budget(time_budget) as budget:
+        for rule in rules:
+            if rule.category == "meta":
+                continue
+            _run_rule(doc, rule, ctx, budget, n, out)
+    return out
+
+
+def _run_rule(doc: Document, rule: Rule, ctx: RuleContext, budget: Budget, n: int, out: list[Diagnostic]) -> None:
+    try:
+        with budget.rule():
             for d in rule.check(doc, ctx) or ():
                 if not (0 <= d.start <= d.end <= n):
                     raise ValueError(
                         f"reported an out-of-range span {d.start}..{d.end} (text length {n})"
                     )
                 out.append(d)
-        except RequiredCheckUnavailable:
-            raise  # the file cannot be checked as configured: the caller reports it
-        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
-            tb = traceback.extract_tb(exc.__traceback__)
-            where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
-            out.append(
-                Diagnostic(
-                    0,
-                    0,
-                    f"Rule {rule.code} ({rule.name}) crashed on this file and was skipped: "
-                    f"{type(exc).__name__}: {exc}{where}",
-                    RULE_CRASH,
-                    "rule-crash",
-                    "meta",
-                    Severity.ERROR,
-                    data={"rule": rule.code},
-                )
+                budget.check()
+    except RequiredCheckUnavailable:
+        raise  # the file cannot be checked as configured: the caller reports it
+    except OutOfTime:
+        out.append(
+            Diagnostic(
+                0,
+                0,
+                f"Rule {rule.code} ({rule.name}) ran out of time on this file and was stopped "
+                f"(the rules had run {budget.elapsed():.1f} s; time-budget {budget.seconds:g} s); "
+                "its findings here may be incomplete",
+                RULE_TIMEOUT,
+                "rule-timeout",
+                "meta",
+                Severity.ERROR,
+                data={"rule": rule.code},
             )
-    return out
+        )
+    except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the run
+        tb = traceback.extract_tb(exc.__traceback__)
+        where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
+        out.append(
+            Diagnostic(
+                0,
+                0,
+                f"Rule {rule.code} ({rule.name}) crashed on this file and was skipped: "
+                f"{type(exc).__name__}: {exc}{where}",
+                RULE_CRASH,
+                "rule-crash",
+                "meta",
+                Severity.ERROR,
+                data={"rule": rule.code},
+            )
+        )
 
 
 # -- suppression -------------------------------------------------------------------
@@ -248,6 +278,7 @@ def _parse_suppressions(
     sups: list[_Suppression] = []
     problems: list[tuple[int, int, str, str]] = []
     open_: dict[str, _Suppression] = {}
+    bounds: tuple[list[int], list[int]] | None = None  # block starts and ends, for 'ignore'
     for c in doc.comments:
         m = _DIRECTIVE.match(c.body)
         if not m:
@@ -311,7 +342,9 @@ def _parse_suppressions(
                              line_start=span[0], line_end=span[1])
             )
         else:  # ignore: the block the comment sits in, or the next block
-            block = _block_for_comment(doc, c)
+            if bounds is None:
+                bounds = ([b.start for b in doc.blocks], [b.end for b in doc.blocks])
+            block = _block_for_comment(doc, c, *bounds)
             if block is None:
                 problems.append(
                     (c.source_start, c.source_end, INVALID_SUPPRESSION,
@@ -356,22 +389,24 @@ def _line_for_comment(doc: Document, c: Any, next_line: bool) -> tuple[int, int]
     return line_start, line_end
 
 
-def _block_for_comment(doc: Document, c) -> Any:
+def _block_for_comment(doc: Document, c, block_starts: list[int], block_ends: list[int]) -> Any:
+    """The block an 'ignore' comment applies to (blocks are in text order, so
+    their starts and ends are sorted: bisection finds the first that fits)."""
     src = doc.source
     line_start = src.rfind("\n", 0, c.source_start) + 1
     line_end = src.find("\n", c.source_end)
     if line_end == -1:
         line_end = len(src)
     own_line = not src[line_start:c.source_start].strip() and not src[c.source_end:line_end].strip()
+    blocks = doc.blocks
     if not own_line:
         # the comment shares a line with text: it applies to that text's block
-        for b in doc.blocks:
-            if b.start <= c.text_offset <= b.end + 1:
-                return b
-    for b in doc.blocks:
-        if b.start >= c.text_offset:
-            return b
-    return None
+        # (the first block with start <= offset <= end + 1)
+        i = bisect.bisect_left(block_ends, c.text_offset - 1)
+        if i < len(blocks) and blocks[i].start <= c.text_offset:
+            return blocks[i]
+    i = bisect.bisect_left(block_starts, c.text_offset)
+    return blocks[i] if i < len(blocks) else None
 
 
 def apply_suppressions(
@@ -385,21 +420,9 @@ def apply_suppressions(
     sups, problems = _parse_suppressions(doc, registry)
     if not sups:
         return diags, problems
+    hits = _first_suppression(doc, diags, sups)
     kept = []
-    has_lines = any(s.kind == "line" for s in sups)
-    for d in diags:
-        hit = None
-        at = doc.source_span(d.start, d.end)[0] if has_lines else -1
-        for s in sups:
-            if d.code not in s.codes:
-                continue
-            if s.kind == "line":
-                if s.line_start <= at <= s.line_end:
-                    hit = s
-                    break
-            elif s.start <= d.start <= s.end and (s.kind != "ignore" or d.start < s.end):
-                hit = s
-                break
+    for d, hit in zip(diags, hits):
         if hit is None:
             kept.append(d)
         else:
@@ -413,6 +436,69 @@ def apply_suppressions(
                  f"Unused suppression: no '{name}' finding here to suppress")
             )
     return kept, problems
+
+
+def _first_suppression(
+    doc: Document, diags: list[Diagnostic], sups: list[_Suppression]
+) -> list[_Suppression | None]:
+    """For each diagnostic, the first suppression (in ``sups`` order) of its code
+    that covers it, or None. A block suppression covers a diagnostic whose text
+    start lies in its range; a line suppression (``disable-line``,
+    ``disable-next-line``) one whose source start lies on its line.
+
+    One sweep per code over the diagnostics in order of their start, with the
+    suppressions that have begun in a heap by their place in ``sups``; one that
+    has ended stays ended for every later start, so it leaves the heap for good.
+    Time grows as (diagnostics + suppressions) x log(suppressions), where trying
+    every suppression for every diagnostic would grow as their product. Block and
+    line suppressions are swept apart (they measure in different offsets) and
+    the earlier of the two hits wins."""
+    text_at = [d.start for d in diags]
+    text_ranges: dict[str, list[tuple[int, int, int]]] = {}  # code -> (start, last, place)
+    line_ranges: dict[str, list[tuple[int, int, int]]] = {}
+    for k, s in enumerate(sups):
+        if s.kind == "line":
+            for code in s.codes:
+                line_ranges.setdefault(code, []).append((s.line_start, s.line_end, k))
+        else:
+            last = s.end - 1 if s.kind == "ignore" else s.end
+            for code in s.codes:
+                text_ranges.setdefault(code, []).append((s.start, last, k))
+    places = _sweep(diags, text_at, text_ranges)
+    if line_ranges:
+        source_at = [doc.source_span(d.start, d.end)[0] for d in diags]
+        for i, k in enumerate(_sweep(diags, source_at, line_ranges)):
+            current = places[i]
+            if k is not None and (current is None or k < current):
+                places[i] = k
+    return [None if k is None else sups[k] for k in places]
+
+
+def _sweep(
+    diags: list[Diagnostic], at: list[int], by_code: dict[str, list[tuple[int, int, int]]]
+) -> list[int | None]:
+    """For each diagnostic, the least place among the ranges of its code that hold
+    ``at[i]`` (ranges are (start, last, place), both ends inclusive), or None."""
+    out: list[int | None] = [None] * len(diags)
+    wanted: dict[str, list[int]] = {}
+    for i, d in enumerate(diags):
+        if d.code in by_code:
+            wanted.setdefault(d.code, []).append(i)
+    for code, idx in wanted.items():
+        ranges = sorted(by_code[code])
+        idx.sort(key=lambda i: at[i])
+        heap: list[tuple[int, int]] = []  # (place in sups, last offset covered)
+        r = 0
+        for i in idx:
+            pos = at[i]
+            while r < len(ranges) and ranges[r][0] <= pos:
+                heapq.heappush(heap, (ranges[r][2], ranges[r][1]))
+                r += 1
+            while heap and heap[0][1] < pos:
+                heapq.heappop(heap)
+            if heap:
+                out[i] = heap[0][0]
+    return out
 
 
 # -- resolution ----------------------------------------------------------------------
@@ -513,12 +599,12 @@ def lint_document(
     rules = ruleset.rules_for(path)
     enabled = frozenset(r.code for r in rules)
     ctx = RuleContext(path=path, settings=settings, shared=ruleset.shared, enabled=enabled, registry=registry)
-    diags = run_rules(doc, rules, ctx)
+    diags = run_rules(doc, rules, ctx, settings.time_budget)
     diags, problems = apply_suppressions(doc, diags, registry, enabled)
     findings = []
     for d in diags:
-        if d.code == RULE_CRASH:
-            f = meta_finding(registry, settings, path, RULE_CRASH, d.message, doc)
+        if d.code == RULE_CRASH or d.code == RULE_TIMEOUT:
+            f = meta_finding(registry, settings, path, d.code, d.message, doc)
             if f is not None:
                 findings.append(f)
             continue

@@ -458,7 +458,8 @@ def _by_pairs(
         factor = t / (2.0 - t)
         need = ceil(factor * n - 1e-9) - (n - len(sj))
         lo, hi = n * factor - 1e-9, n / factor + 1e-9
-        for i, m, si in seen:
+        # hostile input (thousands of sequences): the nearest earlier ones only
+        for i, m, si in seen if len(seen) <= MAX_PAIRS else seen[-MAX_PAIRS:]:
             if m < lo or m > hi or len(sj & si) < need:
                 continue
             score = _similarity(docs[i], d, t)
@@ -489,6 +490,19 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 #: How many bigrams two prefixes must share (see :func:`_by_index`).
 PREFIX_OVERLAP = 3
+
+#: Bounds that keep the search near linear on hostile input (thousands of blocks
+#: built on one template, where every pair shares its word pairs).  A sequence
+#: is compared in full with at most MAX_CANDIDATES earlier ones (those sharing
+#: the most prefix bigrams with it); the index is read for at most
+#: MAX_POSTINGS entries per sequence (the most recent of each bigram's list); and
+#: where pairs are compared without the index (thresholds below 2/3, sequences
+#: too short for the bigram bound), with the MAX_PAIRS earlier sequences nearest
+#: to it.  An ordinary story, or a live blog of thousands of distinct entries,
+#: stays well inside all three, so the search stays exact there.
+MAX_CANDIDATES = 100
+MAX_POSTINGS = 1000
+MAX_PAIRS = 500
 
 
 def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None]) -> dict[int, tuple[int, float]]:
@@ -574,7 +588,12 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None])
         del common[index_len:]
         hits: dict[int, int] = {}
         if query_len > 0:
-            _count_into(hits, chain.from_iterable(map(postings, common[:query_len])))
+            lists = list(map(postings, common[:query_len]))
+            if sum(map(len, lists)) > MAX_POSTINGS:
+                # hostile input: the most recent entries of each list only
+                per = max(1, MAX_POSTINGS // len(lists))
+                lists = [p[-per:] for p in lists]
+            _count_into(hits, chain.from_iterable(lists))
         # index[r].append(j) for every r of the prefix, looped in C
         deque(map(list.append, map(postings, common), repeat(j)), 0)
         if not hits:
@@ -582,6 +601,10 @@ def _by_index(docs: Sequence[Sequence[str]], thresholds: Sequence[float | None])
         cands = [i for i, c in hits.items() if c >= k_query or c >= index_k[i]]
         if not cands:
             continue
+        if len(cands) > MAX_CANDIDATES:
+            # hostile input: those sharing the most prefix bigrams
+            cands.sort(key=hits.__getitem__, reverse=True)
+            del cands[MAX_CANDIDATES:]
         assert t is not None  # a sequence without a threshold queries nothing
         factor = t / (2.0 - t)
         lo, hi = n * factor - 1e-9, n / factor + 1e-9

@@ -38,7 +38,8 @@ ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (or an ellipsis) followed by optional closing quotes or
 # brackets, then whitespace and something that can start a sentence.
 _BOUNDARY = re.compile(
-    r"""([.!?…]+)(['"’”)\]]*)(\s+)(?=['"‘“(\[]?[^\W_a-z])""",
+    # (only from the first mark of a run, so a run of full stops is read once)
+    r"""(?<![.!?…])([.!?…]+)(['"’”)\]]*)(\s+)(?=['"‘“(\[]?[^\W_a-z])""",
 )
 _LAST_WORD = re.compile(r"([^\W\d_][\w.]*)$")
 

@@ -54,6 +54,13 @@ _CONTAINERS = {
 
 _MD: Any = None
 
+#: How deep lists and blockquotes may nest (a list takes two levels).
+#: markdown-it stops reading deeper than this (the rest of the outermost
+#: container is skipped) and the parser reports it.  The same limit bounds
+#: nested link brackets, where each "[" costs up to this many steps: 40 keeps a
+#: run of "[" fast and reads lists 20 deep.
+MAX_NESTING = 40
+
 
 def _markdown() -> Any:
     """The shared markdown-it instance (imported lazily: cold start matters)."""
@@ -62,7 +69,7 @@ def _markdown() -> Any:
         from markdown_it import MarkdownIt
         from markdown_it.rules_inline import autolink, backtick, image, link
 
-        md = MarkdownIt("commonmark", {"html": True})
+        md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
         md.enable(["table", "strikethrough"])
         # keep escapes and entities as their own tokens (with their source markup)
         md.disable("text_join", ignoreInvalid=True)
@@ -332,6 +339,7 @@ class _Parser:
         md_src = source[1:] if source.startswith("\ufeff") else source
         md_src = self._blank_front_matter(md_src)
         tokens = _markdown().parse(md_src)
+        self._check_nesting(tokens)
         containers: list[str] = []
         heading_kind: str | None = None
         regions: list[tuple[int, int]] = []
@@ -378,6 +386,27 @@ class _Parser:
                 self.prev_image_only = False
         self.w.close()
         return self.b.result(self.warnings)
+
+    def _check_nesting(self, tokens: list[Any]) -> None:
+        """Report lists or blockquotes nested deeper than markdown-it reads: it
+        skips the rest of the outermost container, which is then not checked."""
+        top_end = 0
+        reported = -1  # the end line of the container last reported
+        for tok in tokens:
+            if tok.level == 0 and tok.nesting == 1 and tok.map:
+                top_end = tok.map[1]
+            if tok.nesting == 1 and tok.level >= MAX_NESTING - 1 and tok.map and reported != top_end:
+                reported = top_end
+                first = tok.map[0] + 1
+                last = max(top_end, first)
+                where = f"line {first} is" if last == first else f"lines {first} to {last} are"
+                self.warnings.append(
+                    (
+                        self.src.starts[min(first - 1, len(self.src.starts) - 1)],
+                        f"Lists or blockquotes nested too deep (over {MAX_NESTING} levels, a list taking two): "
+                        f"{where} not checked",
+                    )
+                )
 
     def _blank_front_matter(self, md_src: str) -> str:
         """Replace a front matter block at the top by empty lines (keeping line numbers)."""

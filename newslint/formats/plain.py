@@ -148,6 +148,9 @@ def parse(source: str) -> ParseResult:
 
 
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,3}[.)])[ \t]+\S")
+# a later line that starts with a list marker (anchored on the line end, so a long
+# run of blanks is scanned once, not once per blank)
+_LIST_LINE = re.compile(r"\n[ \t]*(?:[-*•–—]|\d{1,3}[.)])[ \t]+\S")
 
 
 def _paragraph(
@@ -156,7 +159,7 @@ def _paragraph(
     """One blank-line-separated paragraph; lines that start with a list marker
     ("- ", "* ", "• ", "1. ") become list items, each its own block."""
     nl = source.find("\n", start, end)
-    if nl == -1 or not _LIST_ITEM.search(source, start, end):
+    if nl == -1 or not (_LIST_ITEM.match(source, start, end) or _LIST_LINE.search(source, nl, end)):
         _block(b, source, start, end, first, has_comments, crlf)
         return
     pieces: list[tuple[int, int, str | None]] = []  # (start, end, forced kind)

@@ -44,6 +44,11 @@ class PronounMismatch(Rule):
     Organisations and groups ("the ministry said", "they said") and singular
     "they" are never a mismatch.
 
+    Limits: in each paragraph in reach the pronoun looks back at most 5,000
+    characters, and for the last speaker named at most 200 quotations back, so
+    that a document of thousands of quotations in one paragraph is read in time
+    that grows with its length; news copy never comes near either bound.
+
     Evidence of the person's gender, strongest first, and named in the message:
     the newsroom's people list (``[[tool.newslint.people]]`` with ``name``,
     ``pronouns`` and ``aliases``); honorifics and titles (Mr, Ms, Dame, King...);

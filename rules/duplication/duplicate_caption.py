@@ -25,6 +25,17 @@ class DuplicateCaption(Rule):
     duplicate-paragraph (NL301), not here: the rule that reports a pair is the one
     named after the later copy, so no pair is reported twice.
 
+    Limits: on hostile input the near-repeat search is bounded, so that its time
+    grows with the length of the story and not with its square.  A block is
+    compared in full with at most 100 earlier blocks (those sharing the most rare
+    word pairs with it), the index is read for at most 1,000 entries per block
+    (the most recent), and without the index (a threshold below 0.67, or blocks
+    too short or too repetitive for it) a block is compared with the 500 blocks
+    before it.  An ordinary story, or a live blog of thousands of distinct
+    entries, never reaches these bounds; thousands of paragraphs built on one
+    template can, and then a near repeat far back may be missed.  Exact repeats
+    are always found.
+
     Why: photo captions pasted into copy from a CMS or a wire often repeat each
     other or a paragraph nearby.  Captions of a photo series share their wording
     on purpose ("Judges inspect the marrows..." / "Judges inspect the onions..."),

@@ -26,6 +26,17 @@ class DuplicateParagraph(Rule):
     paragraph is duplicate-sentence's (NL302), so no pair is reported twice.
     Headlines, headings and blockquotes (often pull quotes) are not compared.
 
+    Limits: on hostile input the near-repeat search is bounded, so that its time
+    grows with the length of the story and not with its square.  A block is
+    compared in full with at most 100 earlier blocks (those sharing the most rare
+    word pairs with it), the index is read for at most 1,000 entries per block
+    (the most recent), and without the index (a threshold below 0.67, or blocks
+    too short or too repetitive for it) a block is compared with the 500 blocks
+    before it.  An ordinary story, or a live blog of thousands of distinct
+    entries, never reaches these bounds; thousands of paragraphs built on one
+    template can, and then a near repeat far back may be missed.  Exact repeats
+    are always found.
+
     Why: copy assembled from wires, CMS blocks and photo captions repeats itself,
     and a near repeat is worse than an exact one: when "a loss of $112 million"
     became "$121 million" in the second copy, one of them is wrong.

@@ -52,6 +52,16 @@ _SELF_REPORT = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 
+#: Bounds that keep the rule near linear on hostile input (see the docstring).
+#: How far back (characters) a pronoun looks for the person it stands for.
+NAME_REACH = 3000
+#: How many earlier quotations by the same speaker a quotation is compared with.
+MAX_EARLIER = 100
+#: How much of a quotation is compared (characters, from its start).
+MAX_QUOTE_CHARS = 2000
+#: Sentence pairs compared in one document before the rule stops comparing.
+MAX_SENTENCE_PAIRS = 200_000
+
 
 class QuoteVariant(Rule):
     """Reports a quotation that gives, in different words, a remark the same
@@ -88,6 +98,13 @@ class QuoteVariant(Rule):
     force," he told reporters (the second is reported, pointing to the first).
 
     Fix safety: none; an editor must check the speaker's words against the source.
+
+    Limits, so that the time grows with the length of the story and not with its
+    square: a pronoun looks back at most 3,000 characters for its speaker; a
+    quotation is compared by its first 2,000 characters, with the 100 quotations
+    by the same speaker before it; and the rule stops comparing after 200,000
+    pairs of sentences in one document.  No news story comes near these; a
+    transcript of thousands of remarks by one speaker can.
 
     Options: ``threshold`` (0.5): the share of the content words that must be
     found.  ``min-words`` (6): shorter quotations (scare quotes, single phrases)
@@ -135,6 +152,8 @@ def _speakers(doc: "Document", quotes: list["Quote"]) -> dict[int, tuple[str, st
     it (``continues``, or an unattributed quotation opening the next paragraph)."""
     text = doc.text
     out: dict[int, tuple[str, str, int]] = {}
+    #: speaker key -> the name last written for it, for the names written with a capital
+    known: dict[str, str] = {}
     last_named: tuple[int, str, str] | None = None  # (offset, key, display)
     for i, q in enumerate(quotes):
         if q.parent is not None:
@@ -161,19 +180,21 @@ def _speakers(doc: "Document", quotes: list["Quote"]) -> dict[int, tuple[str, st
                     found = (key, a.speaker, i)
         elif a is not None and a.kind == "pronoun":
             if a.speaker.lower() in _PERSONAL:
-                ref = _named_before(doc, q, last_named, out)
+                ref = _named_before(doc, q, last_named, known)
                 if ref is not None:
                     found = (ref[0], ref[1], i)
         elif a is None:
             found = _opening_continuation(doc, quotes, out, i)
             if found is None:
-                found = _introduced(doc, q, out, i)
+                found = _introduced(doc, q, known, i)
         if found is not None:
             out[i] = found
+            if found[1][:1].isupper():
+                known[found[0]] = found[1]
     return out
 
 
-def _introduced(doc: "Document", q: "Quote", speakers, i: int) -> tuple[str, str, int] | None:
+def _introduced(doc: "Document", q: "Quote", known: dict[str, str], i: int) -> tuple[str, str, int] | None:
     """A quotation introduced with a colon by someone already quoted by name:
     ``Mr Hrytsenko repeated his pledge: "..."``."""
     text = doc.text
@@ -182,7 +203,6 @@ def _introduced(doc: "Document", q: "Quote", speakers, i: int) -> tuple[str, str
     if not lead.endswith(":"):
         return None
     lead = re.split(r"[.!?][\"'’”]?\s+", lead)[-1]  # the sentence leading in
-    known = {key: name for key, name, _ in speakers.values() if name[:1].isupper()}
     for m in reversed(list(_CAPITALISED.finditer(lead))):
         key = _surname(m.group())
         if key in known:
@@ -190,7 +210,7 @@ def _introduced(doc: "Document", q: "Quote", speakers, i: int) -> tuple[str, str
     return None
 
 
-def _named_before(doc: "Document", q: "Quote", last_named, speakers) -> tuple[str, str] | None:
+def _named_before(doc: "Document", q: "Quote", last_named, known: dict[str, str]) -> tuple[str, str] | None:
     """The person a pronoun attribution refers to: the one last named in this
     paragraph or the one before, as speaking (in an attribution or as "Name said
     ...") or, outside quotations, as someone already quoted by name ("Mr Lavrov
@@ -201,12 +221,12 @@ def _named_before(doc: "Document", q: "Quote", last_named, speakers) -> tuple[st
     best: tuple[int, str, str] | None = None
     if last_named is not None and last_named[0] >= lo:
         best = last_named
+    lo = max(lo, q.start - NAME_REACH)
     for m in _NAME_SAID.finditer(text, lo, q.start):
         if best is None or m.start() > best[0]:
             best = (m.start(), _surname(m.group(1)), m.group(1))
-    known = {key: name for key, name, _ in speakers.values() if name[:1].isupper()}
     if known:
-        for m in _CAPITALISED.finditer(text, best[0] + 1 if best is not None else lo, q.start):
+        for m in _CAPITALISED.finditer(text, max(lo, best[0] + 1) if best is not None else lo, q.start):
             key = _surname(m.group())
             if key in known and not doc.in_quote(m.start()):
                 best = (m.start(), key, known[key])
@@ -351,6 +371,7 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
     speakers = _speakers(doc, quotes)
     min_words = rule.opts["min-words"]
     threshold = rule.opts["threshold"]
+    budget = MAX_SENTENCE_PAIRS
     groups: dict[str, list[int]] = {}
     for i, (key, _, _) in speakers.items():
         groups.setdefault(key, []).append(i)
@@ -359,7 +380,7 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
             continue
         items = []
         for i in members:
-            text = quotes[i].text(doc)
+            text = quotes[i].text(doc)[:MAX_QUOTE_CHARS]
             words = normalise(text).split()
             if len(words) >= min_words:
                 units = _units(text)
@@ -373,7 +394,7 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
             qj = quotes[j]
             if not uj:
                 continue
-            for ii in range(jj):
+            for ii in range(max(0, jj - MAX_EARLIER), jj):
                 i, wi, ui, self_i, stems_i, caps_i = items[ii]
                 qi = quotes[i]
                 if not ui or len(stems_i & stems_j) + min(caps_i, caps_j) < 4:
@@ -385,6 +406,9 @@ def _variants(rule: QuoteVariant, doc: "Document", quotes: list["Quote"]) -> Ite
                 short, long = (wi, wj) if len(wi) <= len(wj) else (wj, wi)
                 if _is_subsequence(short, long):
                     continue  # quoted again in part, word for word
+                budget -= len(ui) * len(uj)
+                if budget < 0:
+                    return
                 score = _score(ui, uj, threshold)
                 if not score or self_i or self_j:
                     # a speaker who says "I said ..." reports their own words

@@ -5,7 +5,17 @@ from .file_too_large import FileTooLarge
 from .invalid_suppression import InvalidSuppression
 from .markup_problem import MarkupProblem
 from .rule_crash import RuleCrash
+from .rule_timeout import RuleTimeout
 from .unreadable_input import UnreadableInput
 from .unused_suppression import UnusedSuppression
 
-RULES = [UnreadableInput, UnusedSuppression, RuleCrash, InvalidSuppression, MarkupProblem, EmptyInput, FileTooLarge]
+RULES = [
+    UnreadableInput,
+    UnusedSuppression,
+    RuleCrash,
+    InvalidSuppression,
+    MarkupProblem,
+    EmptyInput,
+    FileTooLarge,
+    RuleTimeout,
+]

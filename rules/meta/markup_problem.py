@@ -10,6 +10,11 @@ from ._base import MetaRule
 class MarkupProblem(MetaRule):
     """Reports markup the parser had to guess about, such as an HTML element that is never closed.
 
+    It also reports Markdown lists or blockquotes nested more than 40 levels deep
+    (a list takes two levels): the Markdown parser reads no deeper, so the lines
+    it skipped are named in the message and are not checked; the rest of the file
+    and the other files are.
+
     Why: broken markup can hide or merge text, so some findings may be missing.
 
     Example: `<p>Some text <b>bold` with no closing tags.

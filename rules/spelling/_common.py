@@ -66,7 +66,9 @@ def first_names() -> frozenset[str]:
 #: left in plain text, an identifier with underscores, markup.
 _NON_PROSE = re.compile(
     r"`[^`\n]*`"  # inline code
-    r"|\S*(?:://|www\.|@[^\W_]|[/\\_<>{}=|#~^]|&#?\w+;|\.(?:com|org|net|gov|edu|int|io|co|uk|de|fr|ru|ua)\b)\S*",
+    # a chunk starts where a run of non-spaces starts (or after inline code): tried
+    # at every character, a long run without a match would be read once per character
+    r"|(?:(?<!\S)|(?<=`))\S*(?:://|www\.|@[^\W_]|[/\\_<>{}=|#~^]|&#?\w+;|\.(?:com|org|net|gov|edu|int|io|co|uk|de|fr|ru|ua)\b)\S*",
     re.IGNORECASE,
 )
 

@@ -69,13 +69,16 @@ class SpaceBeforePunctuation(Rule):
         if " ," not in text and " ." not in text and " ;" not in text and " :" not in text \
                 and " !" not in text and " ?" not in text:
             return
+        french: dict[tuple[int, int], bool] = {}  # block bounds -> uses guillemets
         for m in _PATTERN.finditer(text):
             sp_start, sp_end = m.span(1)
             mark = m.group(2) or m.group(3) or m.group(4)
             mark_end = sp_end + 1
             if mark in ";:!?":
-                b0, b1 = block_bounds(doc, sp_start)
-                if _GUILLEMETS.search(text, b0, b1):
+                bounds = block_bounds(doc, sp_start)
+                if bounds not in french:
+                    french[bounds] = _GUILLEMETS.search(text, *bounds) is not None
+                if french[bounds]:
                     continue  # French quotation: spacing before ;:!? is the convention
             if mark == ":" and text[sp_start - 1].isdigit() and text[mark_end + 1 : mark_end + 2].isdigit():
                 continue  # "3 : 1", "10 : 30"

@@ -45,11 +45,18 @@ class SpaceInsideBrackets(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         text = doc.text
         if "( " in text or "[ " in text:
+            # the next closing bracket of each kind, found once for the openings before it
+            next_close: dict[str, int] = {}
             for m in _AFTER_OPEN.finditer(text):
                 br = m.group(1)
                 sp_start, sp_end = m.span(2)
                 b0, b1 = block_bounds(doc, sp_start)
-                if text.find(_PAIR[br], sp_end, b1) == -1:
+                close = _PAIR[br]
+                at = next_close.get(close, -1)
+                if at < sp_end:
+                    at = text.find(close, sp_end)
+                    next_close[close] = at = len(text) if at == -1 else at
+                if at >= b1:
                     continue
                 after = text[sp_end : sp_end + 20].split(" ", 1)[0]
                 yield self.report(
@@ -60,11 +67,19 @@ class SpaceInsideBrackets(Rule):
                     fix=Fix.replace(sp_start, sp_end, "", Applicability.SAFE, "Remove the space"),
                 )
         if " )" in text or " ]" in text:
+            # the last opening bracket of each kind before the text read so far
+            last_open: dict[str, int] = {}
+            read = 0
             for m in _BEFORE_CLOSE.finditer(text):
                 br = m.group(2)
                 sp_start, sp_end = m.span(1)
                 b0, b1 = block_bounds(doc, sp_start)
-                if text.rfind(_PAIR[br], b0, sp_start) == -1:
+                for op in "([":
+                    at = text.rfind(op, read, sp_start)
+                    if at != -1:
+                        last_open[op] = at
+                read = sp_start
+                if last_open.get(_PAIR[br], -1) < b0:
                     continue
                 before = text[max(b0, sp_start - 20) : sp_start].rsplit(" ", 1)[-1]
                 yield self.report(

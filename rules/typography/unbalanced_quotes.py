@@ -12,6 +12,9 @@ _OPENING_CURLY = "“‘„‚«"
 _CLOSING_CURLY = "”’»"
 _BEFORE_OPENING = "([{—–/"
 _SNIPPET_WORDS = 4
+#: the most characters a snippet reads, so a long run without spaces costs
+#: the same for every mark in it
+_SNIPPET_CHARS = 200
 
 
 class UnbalancedQuotes(Rule):
@@ -27,6 +30,9 @@ class UnbalancedQuotes(Rule):
     end and the reporter's begin, which matters for accuracy and for the law.
 
     Example: `"We will appeal, said Ms Okafor.` (the quotation never closes)
+
+    The message quotes the four words next to the mark, and at most 200 characters
+    of them.
 
     Fix safety: none; only an editor knows where the quotation should end.
     """
@@ -74,7 +80,7 @@ def _is_opening(text: str, offset: int) -> bool:
 def _words_after(text: str, offset: int) -> str:
     end = offset
     seen = 0
-    n = len(text)
+    n = min(len(text), offset + _SNIPPET_CHARS)
     while end < n and text[end] != "\n" and seen < _SNIPPET_WORDS:
         if text[end] == " " and end > offset and text[end - 1] != " ":
             seen += 1
@@ -87,7 +93,8 @@ def _words_after(text: str, offset: int) -> str:
 def _words_before(text: str, offset: int) -> str:
     start = offset
     seen = 0
-    while start > 0 and text[start - 1] != "\n" and seen < _SNIPPET_WORDS:
+    lo = max(0, offset - _SNIPPET_CHARS)
+    while start > lo and text[start - 1] != "\n" and seen < _SNIPPET_WORDS:
         if text[start - 1] == " " and start < offset and text[start] != " ":
             seen += 1
             if seen == _SNIPPET_WORDS:

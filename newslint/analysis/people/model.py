@@ -94,6 +94,18 @@ class Register:
     speaker_ends: frozenset[int] = frozenset()
     #: where the document's quotations start (filled when first needed)
     quote_starts: list[int] | None = None
+    #: where ``person_nouns`` and ``pronouns`` start (filled when first needed)
+    noun_starts: list[int] | None = None
+    pronoun_starts: list[int] | None = None
+    #: where the section holding each block starts (filled when first needed)
+    section_starts: list[int] | None = None
+
+    def starts(self) -> tuple[list[int], list[int]]:
+        """Where ``person_nouns`` and ``pronouns`` start, for bisection."""
+        if self.noun_starts is None or self.pronoun_starts is None:
+            self.noun_starts = [x[0] for x in self.person_nouns]
+            self.pronoun_starts = [x[0] for x in self.pronouns]
+        return self.noun_starts, self.pronoun_starts
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self._starts, start)
