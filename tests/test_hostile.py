@@ -46,21 +46,7 @@ def _least(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
     return {k: min(a[k], b[k]) for k in a}
 
 
-#: Shapes on which a stage is known to grow faster than linearly, with the reason.
-KNOWN_SLOW = {
-    "names": "pronoun-mismatch's salience walk (newslint/analysis/salience/walk.py) decays and "
-    "ranks every person met so far at each step, so a story naming thousands of people "
-    "grows quadratically",
-}
-
-
-@pytest.mark.parametrize(
-    "shape",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(reason=KNOWN_SLOW[s], strict=False)) if s in KNOWN_SLOW else s
-        for s in sorted(SHAPES)
-    ],
-)
+@pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_time_grows_linearly(shape):
     make, n, _ = SHAPES[shape]
     large = stage_times(*make(4 * n))  # first: loads what the rules load once

@@ -279,6 +279,9 @@ def resolve_attributions(
     return sites
 
 
+#: a score below this is dropped: far below anything a ranking counts (1e-3)
+_FORGOTTEN = 1e-6
+
 _SITES: StashKey[list[tuple[Register, frozenset[str], list[AttributionSite]]]] = StashKey("salience.sites")
 
 
@@ -305,6 +308,8 @@ class _Walk:
         self.text = doc.text
         self.reg = reg
         self.scores: dict[Referent, float] = {}
+        #: everyone given a score so far (a decayed score leaves ``scores``)
+        self.met: set[Referent] = set()
         self.by_person: dict[int, Referent] = {}
         self.anon: dict[str, Referent] = {}
 
@@ -366,14 +371,21 @@ class _Walk:
         if w > had:
             old = self.scores.get(r, 0.0)
             self.scores[r] = min(old + w - had, max(old, SATURATION))
+            self.met.add(r)
             self.in_sentence[key] = w
         if w >= SPEAKER:
             self.last_speaker = r
             self.speech_said = True
 
     def decay(self, f: float) -> None:
-        for r in self.scores:
-            self.scores[r] *= f
+        # a score decayed to nothing leaves the table, so the work per sentence
+        # depends on who was mentioned lately, not on everyone met so far
+        kept = {}
+        for r, v in self.scores.items():
+            v *= f
+            if v > _FORGOTTEN:
+                kept[r] = v
+        self.scores = kept
 
     def ranking(self) -> list[tuple[Referent, float]]:
         return sorted(((r, s) for r, s in self.scores.items() if s > 1e-3), key=lambda x: -x[1])
@@ -596,7 +608,7 @@ class _Walk:
         if prev in _DEFINITE:
             r, _ = self.best_fitting(g)
             known = self.roles.get(word)
-            if known is not None and (g is None or known.fits(g) is not False) and self.scores.get(known, 0.0) > 0.0:
+            if known is not None and (g is None or known.fits(g) is not False) and known in self.met:
                 r = known  # "Tory leader Michael Howard ... the Tory leader"
             elif re.match(r"\s+(?:of|at|for)\s", text[e : e + 6]):
                 r = None  # "the chief executive of a car maker": someone new
