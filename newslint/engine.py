@@ -420,7 +420,7 @@ def apply_suppressions(
     sups, problems = _parse_suppressions(doc, registry)
     if not sups:
         return diags, problems
-    hits = _first_suppression(doc, diags, sups)
+    hits = _first_suppression(diags, sups, doc)
     kept = []
     for d, hit in zip(diags, hits):
         if hit is None:
@@ -439,7 +439,7 @@ def apply_suppressions(
 
 
 def _first_suppression(
-    doc: Document, diags: list[Diagnostic], sups: list[_Suppression]
+    diags: list[Diagnostic], sups: list[_Suppression], doc: Document | None = None
 ) -> list[_Suppression | None]:
     """For each diagnostic, the first suppression (in ``sups`` order) of its code
     that covers it, or None. A block suppression covers a diagnostic whose text
@@ -452,7 +452,7 @@ def _first_suppression(
     Time grows as (diagnostics + suppressions) x log(suppressions), where trying
     every suppression for every diagnostic would grow as their product. Block and
     line suppressions are swept apart (they measure in different offsets) and
-    the earlier of the two hits wins."""
+    the earlier of the two hits wins; line suppressions need the document."""
     text_at = [d.start for d in diags]
     text_ranges: dict[str, list[tuple[int, int, int]]] = {}  # code -> (start, last, place)
     line_ranges: dict[str, list[tuple[int, int, int]]] = {}
@@ -466,12 +466,13 @@ def _first_suppression(
                 text_ranges.setdefault(code, []).append((s.start, last, k))
     places = _sweep(diags, text_at, text_ranges)
     if line_ranges:
+        assert doc is not None, "line suppressions are placed in a document's source"
         source_at = [doc.source_span(d.start, d.end)[0] for d in diags]
-        for i, k in enumerate(_sweep(diags, source_at, line_ranges)):
+        for i, place in enumerate(_sweep(diags, source_at, line_ranges)):
             current = places[i]
-            if k is not None and (current is None or k < current):
-                places[i] = k
-    return [None if k is None else sups[k] for k in places]
+            if place is not None and (current is None or place < current):
+                places[i] = place
+    return [None if p is None else sups[p] for p in places]
 
 
 def _sweep(
