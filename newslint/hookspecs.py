@@ -82,6 +82,18 @@ def newslint_first_names() -> "Sequence[Mapping[str, str]]":
 
 
 @hookspec
+def newslint_places() -> "Sequence[str]":
+    """Contribute place names that are often the subject of "said" ("Russia said",
+    "Washington warned"), so the people register never takes them for a person.
+
+    :return: a sequence of place names (case does not matter).  The built-in rules
+        contribute the list shipped with newslint through this same hook; the
+        engine collects every plugin's names once per registry and hands them to
+        rules as ``RuleContext.places``.
+    """
+
+
+@hookspec
 def newslint_house_style_packs() -> "Sequence[Mapping[str, Any] | str]":
     """Contribute house-style packs for NL102 (house-style).
 

@@ -13,7 +13,13 @@ from typing import Any, Iterable, Mapping, Sequence
 import pluggy
 
 from . import hookspecs
-from .analysis.first_names import FirstNameTables, builtin_first_name_table, first_name_tables
+from .analysis.first_names import (
+    FirstNameTables,
+    builtin_first_name_table,
+    first_name_tables,
+    fold_places,
+    places,
+)
 from .formats import InputFormat
 from .output import OutputFormat
 from .rule import CATEGORIES, Rule
@@ -89,6 +95,15 @@ class Registry:
             return first_name_tables(self.pm.hook.newslint_first_names())
         except Exception:  # pragma: no cover - a broken plugin must not stop linting
             return (builtin_first_name_table(),)
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """The place names plugins contribute through ``newslint_places`` (the
+        built-in rules contribute the list shipped with newslint), folded."""
+        try:
+            return fold_places(name for names in self.pm.hook.newslint_places() for name in names)
+        except Exception:  # pragma: no cover - a broken plugin must not stop linting
+            return places()
 
     def house_style_packs(self) -> Sequence[Any]:
         """What plugins contribute through ``newslint_house_style_packs`` (a broken

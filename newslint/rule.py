@@ -120,7 +120,7 @@ def _type_name(t: type) -> str:
 @dataclass
 class RuleContext:
     """What a rule may know besides the document: the file, its settings, and what
-    the engine's plugins contribute (first-name tables, house-style packs)."""
+    the engine's plugins contribute (first-name tables, places, house-style packs)."""
 
     path: str
     settings: "Settings"
@@ -141,6 +141,12 @@ class RuleContext:
         """The first-name tables plugins contribute (``newslint_first_names``,
         the table shipped with newslint included); None: the shipped table alone."""
         return self.registry.first_name_tables if self.registry is not None else None
+
+    @property
+    def places(self) -> frozenset[str] | None:
+        """The place names plugins contribute (``newslint_places``, the list
+        shipped with newslint included); None: the shipped list alone."""
+        return self.registry.places if self.registry is not None else None
 
     @property
     def house_style_packs(self) -> "Callable[[], Sequence[Any]] | None":

@@ -6,7 +6,7 @@ import importlib
 import pkgutil
 
 import newslint
-from newslint.analysis.first_names import builtin_first_name_table
+from newslint.analysis.first_names import builtin_first_name_table, places
 
 # Families, each a subpackage whose modules define one rule class each and list
 # it in ``RULES``.
@@ -39,6 +39,12 @@ def _rules_in(package: str) -> list:
 def newslint_first_names():
     """The first-name table shipped with newslint; plugins' tables override it."""
     return [builtin_first_name_table()]
+
+
+@newslint.hookimpl
+def newslint_places():
+    """The place names shipped with newslint (places.txt beside the people register)."""
+    return sorted(places())
 
 
 @newslint.hookimpl

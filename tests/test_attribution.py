@@ -199,3 +199,28 @@ def test_a_person_of_the_pronouns_gender_in_reach_keeps_it_silent(text):
 @pytest.mark.parametrize("first", ["Lindsay", "Ashley", "Marian", "Jocelyn"])
 def test_names_male_outside_the_us_are_not_evidence(first):
     assert lint(f"Speaker\n\nCommons Speaker {first} Pryce interrupted on Tuesday.\n\n'Order,' he said.\n") == []
+
+
+class _PlacesPlugin:
+    @hookimpl
+    def newslint_places(self):
+        return ["Zembla"]
+
+
+def test_plugin_places_hook_reaches_the_people_register():
+    """Place names come from the registry's plugins (the shipped list through the
+    built-in rules' hook), reach rules as RuleContext.places, and a place that
+    speaks is never a person."""
+    from newslint.analysis.people import find_people
+    from newslint.rule import RuleContext
+
+    text = "Border row\n\nZembla said on Monday that the border would stay shut.\n"
+    doc = parse(text, "text")
+    assert "Zembla" in {p.name for p in find_people(doc).persons}
+    assert "Zembla" not in {p.name for p in find_people(doc, place_names=frozenset({"zembla"})).persons}
+
+    registry = registry_with([_PlacesPlugin()])
+    assert "zembla" in registry.places and "zembla" not in default_registry().places
+    assert default_registry().places <= registry.places  # the shipped list is still there
+    ctx = RuleContext(path="story.txt", settings=None, registry=registry)  # type: ignore[arg-type]
+    assert ctx.places is registry.places

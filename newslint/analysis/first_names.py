@@ -31,12 +31,16 @@ def base_first_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    """Countries and cities that are often the subject of "said" (places.txt beside this module)."""
+    """Countries and cities that are often the subject of "said" (places.txt beside
+    this module): the list the built-in rules contribute through ``newslint_places``."""
     path = _HERE / "places.txt"
     data = path.read_text(encoding="utf-8") if path.exists() else ""
-    return frozenset(
-        line.strip().lower() for line in data.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return fold_places(line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def fold_places(names: Iterable[str]) -> frozenset[str]:
+    """Place names as the people register compares them (folded to lower case)."""
+    return frozenset(_fold(n.strip()) for n in names if n.strip())
 
 
 class FirstNameTable(Mapping[str, str]):

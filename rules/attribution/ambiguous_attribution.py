@@ -58,7 +58,7 @@ class AmbiguousAttribution(Rule):
         opts = FIRST_NAME_OPTIONS.values(ctx)
         names = first_names_for(opts["first-names"], opts["use-first-names"], ctx.first_names)
         ratio = float(opts["ratio"])
-        reg = find_people(doc, ctx.people, names)
+        reg = find_people(doc, ctx.people, names, ctx.places)
         for site in resolve_attributions(doc, reg, english_words(), names):
             if site.contradicts:
                 continue  # NL201's case, or nobody clearly ahead

@@ -116,7 +116,7 @@ class PronounMismatch(Rule):
         from newslint.analysis.salience import resolve_attributions
 
         names = first_names_for(self.opts["first-names"], self.opts["use-first-names"], ctx.first_names)
-        reg = find_people(doc, ctx.people, names)
+        reg = find_people(doc, ctx.people, names, ctx.places)
         ratio = self.opts["ratio"]
         for site in resolve_attributions(doc, reg, english_words(), names):
             if not site.mismatch(ratio):

@@ -27,8 +27,10 @@ from .patterns import _NOUNS_AND_PRONOUNS, _PRONOUN_GENDER, _RUN_RE, _SPEECH_AFT
 if TYPE_CHECKING:  # pragma: no cover
     from ...document import Document
 
-#: The registers built for a document: (people list, first-name table, register).
-_REGISTERS: StashKey[list[tuple[Sequence[Mapping[str, Any]], FirstNames, Register]]] = StashKey("people.registers")
+#: The registers built for a document: (people list, first-name table, places, register).
+_REGISTERS: StashKey[list[tuple[Sequence[Mapping[str, Any]], FirstNames, frozenset[str], Register]]] = StashKey(
+    "people.registers"
+)
 
 
 #: Words of organisations and places that are also common surnames.
@@ -38,16 +40,24 @@ _SURNAME_ORG_WORDS = frozenset("power lake park hall bell banks rivers brooks bu
 _SURNAME_PARTICLES = frozenset("de van von der den al el bin bint ibn da di du del della la le dos das ter ten".split())
 
 
-def find_people(doc: "Document", config: Sequence[Mapping[str, Any]] = (), names: FirstNames | None = None) -> Register:
+def find_people(
+    doc: "Document",
+    config: Sequence[Mapping[str, Any]] = (),
+    names: FirstNames | None = None,
+    place_names: frozenset[str] | None = None,
+) -> Register:
     """The people register of ``doc`` (cached per configuration: the same people
-    list and first-name table objects give the same register)."""
+    list, first-name table and place-name objects give the same register).
+    ``place_names`` (folded, see :func:`fold_places`) are never a person when they
+    speak ("Russia said"); None: the list shipped with newslint."""
     names = names or _default_names()
+    place_names = places() if place_names is None else place_names
     built = doc.stash.setdefault_with(_REGISTERS, list)
-    for c, n, hit in built:
-        if n is names and (c is config or not (c or config)):
+    for c, n, pl, hit in built:
+        if n is names and pl is place_names and (c is config or not (c or config)):
             return hit
-    reg = _build(doc, config, names)
-    built.append((config, names, reg))
+    reg = _build(doc, config, names, place_names)
+    built.append((config, names, place_names, reg))
     return reg
 
 
@@ -70,7 +80,9 @@ def _sentence_start(text: str, pos: int, block_start: int) -> bool:
     return j < block_start or text[j] in ".!?:…"
 
 
-def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNames) -> Register:
+def _build(
+    doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNames, place_names: frozenset[str]
+) -> Register:
     text = doc.text
     quotes = doc.quotes
     in_quote = doc.in_quote
@@ -169,7 +181,7 @@ def _build(doc: "Document", config: Sequence[Mapping[str, Any]], names: FirstNam
             elif mention.name_end in speakers or (
                 _SPEECH_AFTER.match(text, mention.end) and kind_of.get(mention.start) not in ("headline", "heading", "caption")
             ):
-                if _fold(toks[0]) in places():
+                if _fold(toks[0]) in place_names:
                     continue  # "Russia said", "Washington warned"
                 if names.gender(toks[0]) in ("m", "f") and not mention.in_quote:
                     continue  # a first name used alone ("Anna said") is left out
