@@ -25,6 +25,7 @@ from ._common import (
     strip_possessive,
     vocabulary,
 )
+from ._slips import ending_edit, inflected_ending, plausibility, romanisations, slip_regardless
 from ._word_names import truncated_pairs, unknown_spelling, word_name_pairs
 from .house_style import HONORIFICS, given_name, house_for, house_options, person_word
 from .misspelling import misspellings
@@ -134,7 +135,8 @@ class InconsistentSpelling(Rule):
         forms = collect_forms(doc, groups, word_forms)
         if not forms:
             return
-        pairs = similar_pairs(forms, groups, self.opts["min-length"], self.opts["case-variants"])
+        endings: set[tuple[str, str]] = set()
+        pairs = similar_pairs(forms, groups, self.opts["min-length"], self.opts["case-variants"], endings)
         word_pairs = self._word_pairs(forms, word_forms)
         if not pairs and not word_pairs:
             return
@@ -155,11 +157,15 @@ class InconsistentSpelling(Rule):
                     continue
                 if not _known(word) and len(forms[word].occ) <= len(other.occ):
                     continue  # an unknown full spelling must be the more used (Yudhoyono)
+            if (a, b) in endings and not _ending_slip(fa, fb):
+                continue  # Kowalski and Kowalska, Smith and the Smiths
             same_group = groups.get(fa.key) is not None and groups.get(fa.key) == groups.get(fb.key)
+            if not same_group and _in_one_name(doc, fa, fb):
+                continue  # two parts of one full name (Lian Chia Liang)
             if not same_group:
                 ca = ctxs.get(a) or ctxs.setdefault(a, _context(doc, fa))
                 cb = ctxs.get(b) or ctxs.setdefault(b, _context(doc, fb))
-                if _different_people(a, b, ca, cb):
+                if _different_people(a, b, ca, cb, _slip_of(fa, fb)):
                     continue
             neighbours.setdefault(a, set()).add(b)
             neighbours.setdefault(b, set()).add(a)
@@ -172,15 +178,7 @@ class InconsistentSpelling(Rule):
             if t in allow or t.lower() in preferred:
                 continue
             group = neighbours[t] | {t}
-
-            def rank(c: str, group: set[str] = group) -> tuple[int, int, int, int]:
-                # the house's spelling, then the most used, then (on a tie) an
-                # established name over an unknown spelling, then the first
-                f = forms[c]
-                known = 0 if _known_among(c, group, forms) else 1
-                return (0 if c.lower() in preferred else 1, -len(f.occ), known, f.first)
-
-            target = min(group, key=rank)
+            target = _target(group, forms, preferred)
             if target == t:
                 continue
             if t.lower() in house.avoided() and _rule_enabled(ctx, "NL102"):
@@ -199,7 +197,8 @@ class InconsistentSpelling(Rule):
             return out
         min_length = self.opts["min-length"]
         for text, word, key in word_name_pairs(word_forms, unknown, min_length):
-            if _variant_keys(forms[text].key, key):
+            skey = forms[text].key
+            if _variant_keys(skey, key) or (ending_edit(skey, key) and not inflected_ending(skey, text, key)):
                 out[(text, word) if text < word else (word, text)] = word
         # a last letter dropped (Oxfor, Oxford; Yudhoyon, Yudhoyono): pair -> the full spelling
         names = [(t, f.key) for t, f in forms.items()]
@@ -270,6 +269,70 @@ class InconsistentSpelling(Rule):
                 related=related,
                 data={"variant_of": target.text},
             )
+
+
+def _target(group: set[str], forms: dict[str, Form], preferred: set[str] | frozenset[str]) -> str:
+    """The spelling the others in ``group`` are measured against: the house's
+    spelling, then the most used, then (on a tie) an established name over an
+    unknown spelling, then the spelling whose letter sequences are likelier in a
+    name (Blair over Blaiir; not between two romanisations, Ihor and Igor), then
+    the first."""
+
+    def rank(c: str) -> tuple[int, int, int]:
+        known = 0 if _known_among(c, group, forms) else 1
+        return (0 if c.lower() in preferred else 1, -len(forms[c].occ), known)
+
+    ranks = {c: rank(c) for c in group}
+    best = min(ranks.values())
+    tied = sorted((c for c in group if ranks[c] == best), key=lambda c: forms[c].first)
+    if len(tied) > 1 and not any(
+        _romanisations(forms[x].key, forms[y].key) for i, x in enumerate(tied) for y in tied[i + 1:]
+    ):
+        return max(tied, key=lambda c: plausibility(forms[c].key))  # the first on equal scores
+    return tied[0]
+
+
+def _romanisations(a: str, b: str) -> bool:
+    return romanisations(a, b, skeleton(a), skeleton(b))
+
+
+def _ending_slip(fa: Form, fb: Form) -> bool:
+    """Is a changed ending (Kane and Kan) a slip rather than an inflection
+    (Kowalski and Kowalska, the Smiths)?  The minority spelling decides; on a tie,
+    either way round."""
+    na, nb = len(fa.occ), len(fb.occ)
+    if na < nb:
+        return not inflected_ending(fa.key, fa.text, fb.key)
+    if nb < na:
+        return not inflected_ending(fb.key, fb.text, fa.key)
+    return not inflected_ending(fa.key, fa.text, fb.key) and not inflected_ending(fb.key, fb.text, fa.key)
+
+
+def _slip_of(fa: Form, fb: Form) -> str | None:
+    """The spelling of the pair that is a slip whatever its neighbours (see
+    ``slip_regardless``), if any."""
+    na, nb = len(fa.occ), len(fb.occ)
+    if na < nb and slip_regardless(fa.text, fa.key, na, nb):
+        return fa.text
+    if nb < na and slip_regardless(fb.text, fb.key, nb, na):
+        return fb.text
+    return None
+
+
+def _in_one_name(doc: Document, fa: Form, fb: Form) -> bool:
+    """Do the two spellings ever stand in one run of capitalised words, a few
+    words apart (Lian Chia Liang)?  Then they are two parts of one full name."""
+    words = doc.words
+    for x, y in ((fa, fb), (fb, fa)):
+        later = {o.word for o in y.occ}
+        for o in x.occ:
+            i = o.word
+            for j in range(i + 1, min(i + 4, len(words))):
+                if _joined_next(doc, j - 1) is None or not words[j].text[:1].isupper():
+                    break
+                if j in later:
+                    return True
+    return False
 
 
 def _word_wins(doc: Document, word: Form, other: Form) -> bool:
@@ -362,11 +425,18 @@ def fill_occurrences(doc: Document, forms: dict[str, Form], wanted: set[str]) ->
 
 
 def similar_pairs(
-    forms: dict[str, Form], groups: dict[str, tuple[int, str]], min_length: int, case_variants: bool = False
+    forms: dict[str, Form],
+    groups: dict[str, tuple[int, str]],
+    min_length: int,
+    case_variants: bool = False,
+    endings: set[tuple[str, str]] | None = None,
 ) -> list[tuple[str, str]]:
     """Pairs of spellings that may be one name: the same house-style group, the same
     letters but for accents and case, or one edit apart (found through an index of
-    single-letter deletions, so the cost is linear in the number of spellings)."""
+    single-letter deletions, so the cost is linear in the number of spellings).
+    With ``endings``, pairs whose only difference is an ending that may be an
+    inflection (Kowalski, Kowalska; Kane, Kan) are paired too and collected there,
+    for the caller to judge with the counts."""
     pairs: set[tuple[str, str]] = set()
     by_key: dict[str, list[str]] = {}
     for t, f in forms.items():
@@ -401,11 +471,20 @@ def similar_pairs(
     # one edit apart, the longer spelling at least min_length letters (Rosi, Rossi)
     keys = [k for k in by_key if len(k) >= min_length - 1]
     for a, b in candidate_pairs(keys):
-        if max(len(a), len(b)) >= min_length and _variant_keys(a, b):
-            for ta in by_key[a]:
-                for tb in by_key[b]:
-                    if case_variants or ta.lower() != tb.lower():
-                        pairs.add((ta, tb) if ta < tb else (tb, ta))
+        if max(len(a), len(b)) < min_length:
+            continue
+        ending = False
+        if not _variant_keys(a, b):
+            if endings is None or not ending_edit(a, b):
+                continue
+            ending = True
+        for ta in by_key[a]:
+            for tb in by_key[b]:
+                if case_variants or ta.lower() != tb.lower():
+                    pair = (ta, tb) if ta < tb else (tb, ta)
+                    pairs.add(pair)
+                    if ending and endings is not None:
+                        endings.add(pair)
     return sorted(pairs)
 
 
@@ -585,15 +664,24 @@ def _context(doc: Document, f: Form) -> _Context:
     return _Context(frozenset(firsts), frozenset(titles), frozenset(nexts), inside, alone)
 
 
-def _different_people(a: str, b: str, ca: _Context, cb: _Context) -> bool:
+def _different_people(a: str, b: str, ca: _Context, cb: _Context, slip: str | None = None) -> bool:
+    """Do the contexts of ``a`` and ``b`` show two people or two names?  ``slip``,
+    one of the two, is a spelling in no list against one used several times: the
+    words after it (Presideent Susilo, President Yudhoyono) and a first name that
+    no list knows before it (Altria Groupp, Liggett Group) then prove nothing."""
     if (ca.inside and cb.alone) or (ca.alone and cb.inside):
         # a given or middle name inside a full name, and a name used alone
         # (Tamim bin Hamad Al Thani, Hamas): a story refers back to a person by
         # the last part of the name, so the one used alone is another name
         return True
+    for short, cs, co in ((a, ca, cb), (b, cb, ca)):
+        if len(short) == 3 and cs.nexts and not (cs.nexts & co.nexts):
+            return True  # a short given name before a surname (Des Browne), not a slip of Dems
     if ca.firsts and cb.firsts and not (ca.firsts & cb.firsts):
-        return True  # Boris Johnson, Ann Johnston
-    if ca.nexts and cb.nexts and not (ca.nexts & cb.nexts):
+        slip_firsts = ca.firsts if slip == a else cb.firsts if slip == b else None
+        if slip_firsts is None or any(f in first_names() for f in slip_firsts):
+            return True  # Boris Johnson, Ann Johnston
+    if ca.nexts and cb.nexts and not (ca.nexts & cb.nexts) and slip is None:
         return True  # Rafael Nadal, Rafal Majka
     if ca.titles and cb.titles and not (ca.titles & cb.titles):
         return True  # Mr Smith, Mrs Smyth
@@ -621,8 +709,8 @@ def _known_among(name: str, group: set[str], forms: dict[str, Form]) -> bool:
     nothing about which the story should use."""
     if not _known(name):
         return False
-    sk = skeleton(forms[name].key)
-    return not any(o != name and skeleton(forms[o].key) == sk for o in group)
+    key = forms[name].key
+    return not any(o != name and _romanisations(key, forms[o].key) for o in group)
 
 
 def _rule_enabled(ctx: RuleContext, code: str) -> bool:
