@@ -353,6 +353,8 @@ def _word_wins(doc: Document, word: Form, other: Form) -> bool:
         prev = _joined_prev(doc, o.word) if o.word > 0 else None
         if prev is None or not prev[:1].isupper() or person_word(prev):
             return True
+        if prev in _FUNCTION_WORDS and sentence_initial(doc, doc.words[o.word - 1].start):
+            return True  # "The Treasury said": an article opening a sentence is no name's head
         heads.add(prev)
     return any(o.word > 0 and _joined_prev(doc, o.word) in heads for o in other.occ)
 
@@ -363,8 +365,30 @@ def _same_phrase(doc: Document, a: Form, b: Form) -> bool:
     before = {p for o in a.occ if o.word > 0 and (p := _joined_prev(doc, o.word)) and p[:1].isupper()}
     if before and any(o.word > 0 and _joined_prev(doc, o.word) in before for o in b.occ):
         return True
-    after = {n for o in a.occ if (n := _joined_next(doc, o.word)) and n[:1].isupper()}
-    return bool(after) and any(_joined_next(doc, o.word) in after for o in b.occ)
+    after = {n for o in a.occ if (n := _after(doc, o.word))}
+    return bool(after) and any(_after(doc, o.word) in after for o in b.occ)
+
+
+#: Articles, prepositions and conjunctions, capitalised only because they open a sentence
+_FUNCTION_WORDS = frozenset(
+    "The A An In At On By For From To With As And But Or Its His Her Their Our This That These Those".split()
+)
+
+#: Lower-case words inside institutions' names (Bank of England, Department of Justice)
+_LINKS = frozenset({"of", "for"})
+
+
+def _after(doc: Document, i: int) -> str | None:
+    """The capitalised word after word ``i`` in the same phrase, or a link word and
+    the capitalised word after it ("of England")."""
+    nxt = _joined_next(doc, i)
+    if nxt is None:
+        return None
+    if nxt[:1].isupper():
+        return nxt
+    if nxt in _LINKS and (then := _joined_next(doc, i + 1)) is not None and then[:1].isupper():
+        return f"{nxt} {then}"
+    return None
 
 
 def _uses(n: int) -> str:
