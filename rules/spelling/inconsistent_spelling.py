@@ -165,7 +165,7 @@ class InconsistentSpelling(Rule):
             if not same_group:
                 ca = ctxs.get(a) or ctxs.setdefault(a, _context(doc, fa))
                 cb = ctxs.get(b) or ctxs.setdefault(b, _context(doc, fb))
-                if _different_people(a, b, ca, cb, _slip_of(fa, fb)):
+                if _different_people(a, b, ca, cb, _slip_of(fa, fb) or _tie_slip(fa, fb, ca, cb)):
                     continue
             neighbours.setdefault(a, set()).add(b)
             neighbours.setdefault(b, set()).add(a)
@@ -317,6 +317,24 @@ def _slip_of(fa: Form, fb: Form) -> str | None:
     if nb < na and slip_regardless(fb.text, fb.key, nb, na):
         return fb.text
     return None
+
+
+def _tie_slip(fa: Form, fb: Form, ca: _Context, cb: _Context) -> str | None:
+    """On a tie, the spelling in no list against one in a list (Labur Party,
+    Labour MP; Viqgin Trains, Virgin Megastores), unless both stand before
+    surnames, words in no dictionary (Rafal Majka, Rafael Nadal: two people)."""
+    if len(fa.occ) != len(fb.occ):
+        return None
+    la, lb = _listed(fa.text), _listed(fb.text)
+    if la == lb:
+        return None
+    if ca.nexts and cb.nexts and all(_surname_like(w) for w in ca.nexts | cb.nexts):
+        return None
+    return fb.text if la else fa.text
+
+
+def _surname_like(word: str) -> bool:
+    return fold(word) not in english_words() and not word.isupper()
 
 
 def _in_one_name(doc: Document, fa: Form, fb: Form) -> bool:
