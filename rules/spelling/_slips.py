@@ -15,6 +15,7 @@ more than the two strings:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -133,6 +134,9 @@ def plausibility(key: str) -> float:
 
 def romanisations(a: str, b: str, skeleton_a: str, skeleton_b: str) -> bool:
     """Are two folded spellings two romanisations of one name (Ihor and Igor,
-    Zelenskyy and Zelenskii) rather than a slip (Blair and Blaiir, whose only
-    difference is a doubled i)?"""
-    return skeleton_a == skeleton_b and a.replace("ii", "i") != b.replace("ii", "i")
+    Zelenskyy and Zelenskii) rather than a slip (Blair and Blaiir, Treasury and
+    Treasuryy, whose only difference is a doubled letter)?"""
+    return skeleton_a == skeleton_b and _RUNS.sub(r"\1", a) != _RUNS.sub(r"\1", b)
+
+
+_RUNS = re.compile(r"(.)\1+")
