@@ -64,8 +64,8 @@ def inflected_ending(minor: str, minor_text: str, major: str) -> bool:
     itself: a gendered surname ending (either way round), a plural or possessive
     s added to the majority (the Smiths), or a listed word or name that differs
     by an ending of plurals, demonyms or gender (s, i, n, a, o: Israel and
-    Israeli, Syria and Syrian, Mario and Maria), or a listed demonym against
-    the name it comes from (Saud and Saudi, whichever is the minority).  A dropped or changed last
+    Israeli, Syria and Syrian, Mario and Maria), or a listed demonym in -i
+    against the name it comes from (Saud and Saudi, whichever is the minority).  A dropped or changed last
     letter that makes no listed spelling (Yukos and Yuko, Cheney and Chene) or
     no inflection (Kane and Kan) is a slip."""
     if _gendered(minor, major):
@@ -79,8 +79,8 @@ def inflected_ending(minor: str, minor_text: str, major: str) -> bool:
         if longer[-1] == longer[-2]:
             return False  # a doubled last letter (Zelenskyy, Navalnyy) is no inflection
         changed = {longer[-1]}
-        if longer[-1] in "in" and listed(longer.capitalize(), longer):
-            return True  # a listed demonym (Saud and Saudi, Syria and Syrian)
+        if longer[-1] == "i" and listed(longer.capitalize(), longer):
+            return True  # a listed demonym in -i (Saud and Saudi, Israel and Israeli)
     return changed <= _INFLECTIONS and listed(minor_text, minor)
 
 

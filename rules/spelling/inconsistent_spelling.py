@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import chain
 from typing import Iterator, NamedTuple
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Related, Severity
@@ -178,7 +177,7 @@ class InconsistentSpelling(Rule):
             if t in allow or t.lower() in preferred:
                 continue
             group = neighbours[t] | {t}
-            target = _target(group, forms, preferred)
+            target = _target(group, forms, preferred, groups)
             if target == t:
                 continue
             if t.lower() in house.avoided() and _rule_enabled(ctx, "NL102"):
@@ -200,9 +199,9 @@ class InconsistentSpelling(Rule):
             skey = forms[text].key
             if _variant_keys(skey, key) or (ending_edit(skey, key) and not inflected_ending(skey, text, key)):
                 out[(text, word) if text < word else (word, text)] = word
-        # a last letter dropped (Oxfor, Oxford; Yudhoyon, Yudhoyono): pair -> the full spelling
-        names = [(t, f.key) for t, f in forms.items()]
-        for text, word, _key in truncated_pairs(chain(names, word_forms), unknown, min_length):
+        # a last letter dropped from a word (Oxfor, Oxford): pair -> the full
+        # spelling (names lose a letter in ``similar_pairs``: Yudhoyon, Yudhoyono)
+        for text, word, _key in truncated_pairs(word_forms, unknown, min_length):
             out[(text, word) if text < word else (word, text)] = word
         for word in set(out.values()):
             if word not in forms:
@@ -271,12 +270,18 @@ class InconsistentSpelling(Rule):
             )
 
 
-def _target(group: set[str], forms: dict[str, Form], preferred: set[str] | frozenset[str]) -> str:
+def _target(
+    group: set[str],
+    forms: dict[str, Form],
+    preferred: set[str] | frozenset[str],
+    groups: dict[str, tuple[int, str]],
+) -> str:
     """The spelling the others in ``group`` are measured against: the house's
     spelling, then the most used, then (on a tie) an established name over an
     unknown spelling, then the spelling whose letter sequences are likelier in a
-    name (Blair over Blaiir; not between two romanisations, Ihor and Igor), then
-    the first."""
+    name (Blair over Blaiir; not between two romanisations, Ihor and Igor, nor
+    between the spellings of one house-style choice, Zelensky and Zelenskyy),
+    then the first."""
 
     def rank(c: str) -> tuple[int, int, int]:
         known = 0 if _known_among(c, group, forms) else 1
@@ -285,7 +290,8 @@ def _target(group: set[str], forms: dict[str, Form], preferred: set[str] | froze
     ranks = {c: rank(c) for c in group}
     best = min(ranks.values())
     tied = sorted((c for c in group if ranks[c] == best), key=lambda c: forms[c].first)
-    if len(tied) > 1 and not any(
+    house_groups = {groups.get(forms[c].key) for c in tied}
+    if len(tied) > 1 and (None in house_groups or len(house_groups) > 1) and not any(
         _romanisations(forms[x].key, forms[y].key) for i, x in enumerate(tied) for y in tied[i + 1:]
     ):
         return max(tied, key=lambda c: plausibility(forms[c].key))  # the first on equal scores
@@ -403,7 +409,7 @@ def _after(doc: Document, i: int) -> str | None:
     if nxt is None:
         return None
     if nxt[:1].isupper():
-        return nxt
+        return strip_possessive(nxt)
     if nxt in _LINKS and (then := _joined_next(doc, i + 1)) is not None and then[:1].isupper():
         return f"{nxt} {then}"
     return None
