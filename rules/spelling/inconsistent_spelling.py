@@ -368,6 +368,8 @@ def _word_wins(doc: Document, word: Form, other: Form) -> bool:
         return True
     if len(word.occ) < len(other.occ):
         return False
+    if word.text in known_names():
+        return True  # an established proper name (Japan, Parliament) wherever it stands
     if all(sentence_initial(doc, o.start) for o in word.occ):
         return False
     # a word met only as the end of fixed names (Standard Life, Grand National):
