@@ -373,7 +373,8 @@ def _word_wins(doc: Document, word: Form, other: Form) -> bool:
     if all(sentence_initial(doc, o.start) for o in word.occ):
         return False
     # a word met only as the end of fixed names (Standard Life, Grand National):
-    # the other spelling must end one of them too (Grand Natonal, not Liffe)
+    # the other spelling must end a fixed name too (Grand Natonal, not the
+    # market Liffe)
     heads = set()
     for o in word.occ:
         prev = _joined_prev(doc, o.word) if o.word > 0 else None
@@ -382,7 +383,13 @@ def _word_wins(doc: Document, word: Form, other: Form) -> bool:
         if prev in _FUNCTION_WORDS and sentence_initial(doc, doc.words[o.word - 1].start):
             return True  # "The Treasury said": an article opening a sentence is no name's head
         heads.add(prev)
-    return any(o.word > 0 and _joined_prev(doc, o.word) in heads for o in other.occ)
+    # the other spelling ends a fixed name too, another one (Labour Party,
+    # Conservative Parrty; Central Bank, Mellon Bannk), or the same (Grand Natonal)
+    for o in other.occ:
+        prev = _joined_prev(doc, o.word) if o.word > 0 else None
+        if prev is not None and (prev in heads or (prev[:1].isupper() and prev not in _FUNCTION_WORDS)):
+            return True
+    return False
 
 
 def _same_phrase(doc: Document, a: Form, b: Form) -> bool:
