@@ -327,14 +327,16 @@ def _slip_of(fa: Form, fb: Form) -> str | None:
 
 def _tie_slip(fa: Form, fb: Form, ca: _Context, cb: _Context) -> str | None:
     """On a tie, the spelling in no list against one in a list (Labur Party,
-    Labour MP; Viqgin Trains, Virgin Megastores), unless both stand before
-    surnames, words in no dictionary (Rafal Majka, Rafael Nadal: two people)."""
+    Labour MP; Viqgin Trains, Virgin Megastores; Sout Australia, South Africa),
+    unless the listed one is a first name and both stand before surnames, words
+    in no dictionary (Rafal Majka, Rafael Nadal: two people)."""
     if len(fa.occ) != len(fb.occ):
         return None
     la, lb = _listed(fa.text), _listed(fb.text)
     if la == lb:
         return None
-    if ca.nexts and cb.nexts and all(_surname_like(w) for w in ca.nexts | cb.nexts):
+    listed_form = fa.text if la else fb.text
+    if listed_form in first_names() and ca.nexts and cb.nexts and all(_surname_like(w) for w in ca.nexts | cb.nexts):
         return None
     return fb.text if la else fa.text
 
