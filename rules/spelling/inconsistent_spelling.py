@@ -654,7 +654,12 @@ class _Context(NamedTuple):
     inside: bool = False
     #: no use has a name word on either side (Hamas said, talks with Hamas)
     alone: bool = False
+    #: a title stands before it somewhere (Judge Clark, President Putin)
+    titled: bool = False
 
+
+#: Offices written before a name (President Putin, Chancellor Gordon Brown)
+_OFFICES = frozenset("President Chancellor Premier Governor Speaker Minister Secretary Senator Mayor".split())
 
 #: Titles that stand before a name and are also English words (Sheikh Hamad)
 _TITLES = frozenset(
@@ -701,12 +706,14 @@ def _joined_next(doc: Document, i: int) -> str | None:
 def _context(doc: Document, f: Form) -> _Context:
     firsts, titles, nexts = set(), set(), set()
     inside = alone = True
+    titled = False
     for o in f.occ:
         before = after = False
         if o.word > 0:
             prev = _joined_prev(doc, o.word)
             if prev is not None:
                 before = _name_before(prev)
+                titled = titled or prev in HONORIFICS or prev in _TITLES or prev in _OFFICES
                 if prev in _FEMALE:
                     titles.add("f")
                 elif prev in _MALE:
@@ -720,7 +727,7 @@ def _context(doc: Document, f: Form) -> _Context:
                 nexts.add(strip_possessive(nxt))
         inside = inside and before and after
         alone = alone and not before and not after
-    return _Context(frozenset(firsts), frozenset(titles), frozenset(nexts), inside, alone)
+    return _Context(frozenset(firsts), frozenset(titles), frozenset(nexts), inside, alone, titled)
 
 
 def _different_people(a: str, b: str, ca: _Context, cb: _Context, slip: str | None = None) -> bool:
@@ -739,10 +746,17 @@ def _different_people(a: str, b: str, ca: _Context, cb: _Context, slip: str | No
     if max(len(a), len(b)) <= _SHORT:
         for cx, y, cy in ((ca, b, cb), (cb, a, ca)):
             x = b if y == a else a
-            if (cx.firsts or cx.titles) and not (cy.firsts or cy.titles) and _listed(y) and not _listed(x):
+            if (
+                (cx.firsts or cx.titles)
+                and not (cy.firsts or cy.titles or cy.titled)
+                and _established(y)
+                and (y in first_names() or fold(y) not in english_words())
+                and not _listed(x)
+            ):
                 # short spellings meet by chance: a person's name (Petr Cech)
-                # against a listed name or word never written as one (Czech
-                # officials, the Czech Republic)
+                # against a listed name (a first name, or a name that is no
+                # English word) never written as one (Czech officials, the Czech
+                # Republic; Mark Oaten, Andrew Marr; not Judge Clark)
                 return True
     if ca.firsts and cb.firsts and not (ca.firsts & cb.firsts):
         slip_firsts = ca.firsts if slip == a else cb.firsts if slip == b else None
