@@ -536,6 +536,8 @@ def similar_pairs(
         if not _variant_keys(a, b):
             if endings is None or not ending_edit(a, b):
                 continue
+            if inflected_ending(a, by_key[a][0], b) and inflected_ending(b, by_key[b][0], a):
+                continue  # deliberate whichever is used more (Smith, the Smiths; Israel, Israeli)
             ending = True
         for ta in by_key[a]:
             for tb in by_key[b]:
