@@ -106,15 +106,15 @@ def slip_regardless(minor_text: str, minor_key: str, minor_uses: int, major_uses
 
 @lru_cache(maxsize=None)
 def _trigrams() -> tuple[dict[str, int], dict[str, int]]:
-    """Letter-trigram and bigram counts over the established and first names,
-    word boundaries marked ``^`` and ``$``."""
-    tri: Counter[str] = Counter()
+    """Letter-trigram counts over the established and first names, word
+    boundaries marked ``^`` and ``$``, and the counts of each trigram's first two
+    letters (as a context)."""
+    text = "^" + "$^".join(map(fold, known_names() | first_names())) + "$"
+    tri = Counter(map("".join, zip(text, text[1:], text[2:])))
     bi: Counter[str] = Counter()
-    for name in known_names() | first_names():
-        s = "^" + fold(name) + "$"
-        for i in range(len(s) - 2):
-            tri[s[i: i + 3]] += 1
-            bi[s[i: i + 2]] += 1
+    for t, n in tri.items():
+        if "$^" not in t:
+            bi[t[:2]] += n
     return dict(tri), dict(bi)
 
 
