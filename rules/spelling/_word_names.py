@@ -7,9 +7,10 @@ module pairs such words, written capitalised, with the story's spellings that ar
 in no list at all (no English word, no established name, no common first name);
 the rule then keeps a pair only when the word is used at least as often and once
 in mid-sentence, or in the same phrase as the other spelling.  It also pairs a
-spelling in no list with a name or word that has one more letter at the end
-(Oxfor, Oxford), a slip that the rule's test for endings (Ivanov, Ivanova) would
-otherwise leave alone.
+spelling in no list with a word that has one more letter at the end (Oxfor,
+Oxford), a slip that the rule's test for endings (Ivanov, Ivanova) would
+otherwise leave alone; names that lose their last letter are judged with the
+counts by the rule itself.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ def truncated_pairs(
     forms: Iterable[tuple[str, str]], unknown: Iterable[tuple[str, str]], min_length: int
 ) -> list[tuple[str, str, str]]:
     """``(spelling, full, full_key)`` where a spelling of ``unknown`` (in no word or
-    name list) is a spelling of ``forms`` (the story's names and capitalised
-    English words) less its last letter (Oxfor, Oxford), unless that letter often
+    name list) is a spelling of ``forms`` (the story's capitalised English
+    words) less its last letter (Oxfor, Oxford), unless that letter often
     ends a name on purpose."""
     short = {key: text for text, key in unknown}
     out: list[tuple[str, str, str]] = []

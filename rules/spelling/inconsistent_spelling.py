@@ -64,30 +64,46 @@ class InconsistentSpelling(Rule):
     Capitalised words that are not ordinary English words are compared with each other
     and, when a spelling is in no word or name list at all, with the capitalised
     English words of the story (Grand National and Grand Natonal, Tom Baker and Tom
-    Bakker: the word must be used at least as often, once in mid-sentence, or in the
-    same phrase, and a word met only at the end of fixed names, Standard Life, pairs
-    only with a spelling in one of them).  A spelling in no list that drops the last
-    letter of a more used name or word (Oxfor, Oxford) is a slip too, unless that
-    letter is a usual ending (s, a, e, i, y).  Two
-    spellings one edit apart (a letter added, dropped, changed or two letters
-    swapped; accents and case ignored) are one name, and so are the spellings that the
-    house-style packs list for one place or person (Kiev and Kyiv, which no string
-    measure would pair).  The minority spelling is flagged, pointing to where the other
-    appears; on a tie, a spelling that is not a known name loses to one that is
-    (Gorbachov, Gorbachev; except between two romanisations, Ihor and Igor), and
-    otherwise the later one is flagged.  The apostrophe typed in a name (O'Brien,
-    O’Brien) is not spelling.  When the house style prefers one of the spellings, that
-    one is the target whatever the counts; spellings that NL102 (house-style) or NL103
+    Bakker: the word must be used at least as often, and be an established name
+    such as Japan, or be used once in mid-sentence, or stand in the same phrase,
+    Bank of England and Bnak of England; a word met only at the end of fixed names,
+    Standard Life, pairs only with a spelling that ends a fixed name too,
+    Conservative Parrty against Labour Party, not the market Liffe).  A spelling in
+    no list that drops the last letter of a more used word (Oxfor, Oxford) is a slip
+    too.  Two spellings one edit apart (a letter added, dropped, changed or two
+    letters swapped; accents and case ignored) are one name, and so are the
+    spellings that the house-style packs list for one place or person (Kiev and
+    Kyiv, which no string measure would pair).  The minority spelling is flagged,
+    pointing to where the other appears; on a tie, a spelling that is not a known
+    name loses to one that is (Gorbachov, Gorbachev; except between two
+    romanisations, Ihor and Igor), then the spelling whose letter sequences names
+    seldom contain (Blaiir against Blair, Leibovicch against Leibovich; not between
+    romanisations or one house-style choice's spellings), and otherwise the later
+    one is flagged.  The apostrophe typed in a name (O'Brien, O’Brien) is not
+    spelling.  When the house style prefers one of the spellings, that one is the
+    target whatever the counts; spellings that NL102 (house-style) or NL103
     (misspelling) already report are left to them.
 
     Forms that differ on purpose are left alone: plurals and possessives (Smith,
-    Smith's, the Smiths), feminine and other endings (Navalny/Navalnaya,
-    Kowalski/Kowalska, Israel/Israeli), a name and a common word (Mr Brown, brown), two
-    people with close names (Johnson and Johnston with different first names or titles,
-    Rafael Nadal and Rafal Majka), two common first names (Brian and Bryan) unless the
-    same surname follows both, a name inside a full name and a name used alone (Tamim
-    bin Hamad Al Thani, Hamas: a story refers back to a person by the last part of the
-    name), and inflected ordinary words.  A full stop after a name ends the phrase
+    Smith's, the Smiths), gendered surname endings (Kowalski/Kowalska,
+    Ivanov/Ivanova, Papadopoulos/Papadopoulou), and other endings of plurals,
+    demonyms and gender when the minority spelling is itself a listed word or name
+    (Israel/Israeli, Saud/Saudi); a changed last letter that is no inflection, or
+    makes no listed spelling, is a slip (Kane/Kan, Yukos/Yuko, Cheney/Chene).  Also
+    left alone: a name and a common word (Mr Brown, brown), two people with close
+    names (Johnson and Johnston with different first names or titles, Rafael Nadal
+    and Rafal Majka), two common first names (Brian and Bryan) unless the same
+    surname follows both, a short person's name against a listed name never written
+    as one (Petr Cech, Czech officials), two parts of one full name (Lian Chia
+    Liang), a three-letter given name before a surname (Des Browne, Lib Dems), a
+    name inside a full name and a name used alone (Tamim bin Hamad Al Thani, Hamas:
+    a story refers back to a person by the last part of the name), and inflected
+    ordinary words.  Different words after the two spellings, or an unlisted first
+    name before one of them, prove nothing when the minority spelling is in no list
+    and the other is used at least twice and more often, or on a tie when the other
+    is listed (President Yudhoyono twice, Presideent Susilo once; Labour MP, Labur
+    Party): only a listed first name before surnames (Jon Smith, John Brown) makes
+    two people of them.  A full stop after a name ends the phrase
     (``... blamed Nato. Kiev denied it``), except after an honorific or an initial (Mr.
     Lvov, A. Nikolaev), and a place spelling written after a first name or an honorific
     anywhere in the story is a person's name throughout.  Similar names are found with a
