@@ -321,8 +321,14 @@ def _romanisations(a: str, b: str) -> bool:
 def _ending_slip(fa: Form, fb: Form) -> bool:
     """Is a changed ending (Kane and Kan) a slip rather than an inflection
     (Kowalski and Kowalska, the Smiths)?  The minority spelling decides; on a tie,
-    either way round."""
+    the one in no list against a listed one, or else either way round."""
     na, nb = len(fa.occ), len(fb.occ)
+    if na == nb:
+        # on a tie, a spelling in no list is the minority against a listed one
+        # (Londo, London); otherwise either may be
+        la, lb = _listed(fa.text), _listed(fb.text)
+        if la != lb:
+            na, nb = (nb + 1, nb) if la else (na, na + 1)
     if na < nb:
         return not inflected_ending(fa.key, fa.text, fb.key)
     if nb < na:
@@ -759,7 +765,7 @@ def _different_people(a: str, b: str, ca: _Context, cb: _Context, slip: str | No
         # the last part of the name, so the one used alone is another name
         return True
     for short, cs, co in ((a, ca, cb), (b, cb, ca)):
-        if len(short) == 3 and cs.nexts and not (cs.nexts & co.nexts):
+        if len(short) == 3 and cs.nexts and not (cs.nexts & co.nexts) and slip is None:
             return True  # a short given name before a surname (Des Browne), not a slip of Dems
     if max(len(a), len(b)) <= _SHORT:
         for cx, y, cy in ((ca, b, cb), (cb, a, ca)):
