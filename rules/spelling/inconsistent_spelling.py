@@ -395,7 +395,9 @@ def _word_wins(doc: Document, word: Form, other: Form) -> bool:
     if word.text in known_names():
         return True  # an established proper name (Japan, Parliament) wherever it stands
     if all(sentence_initial(doc, o.start) for o in word.occ):
-        return False
+        # no use as a name, unless the other spelling ends a fixed name (Council
+        # tax, Preston City Counci)
+        return _ends_fixed_name(doc, other, set())
     # a word met only as the end of fixed names (Standard Life, Grand National):
     # the other spelling must end a fixed name too (Grand Natonal, not the
     # market Liffe)
@@ -409,7 +411,13 @@ def _word_wins(doc: Document, word: Form, other: Form) -> bool:
         heads.add(prev)
     # the other spelling ends a fixed name too, another one (Labour Party,
     # Conservative Parrty; Central Bank, Mellon Bannk), or the same (Grand Natonal)
-    for o in other.occ:
+    return _ends_fixed_name(doc, other, heads)
+
+
+def _ends_fixed_name(doc: Document, form: Form, heads: set[str]) -> bool:
+    """Does a use of ``form`` end a fixed name: after one of ``heads`` or another
+    capitalised word that is no article opening a sentence?"""
+    for o in form.occ:
         prev = _joined_prev(doc, o.word) if o.word > 0 else None
         if prev is not None and (prev in heads or (prev[:1].isupper() and prev not in _FUNCTION_WORDS)):
             return True
