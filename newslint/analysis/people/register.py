@@ -35,6 +35,10 @@ _REGISTERS: StashKey[list[tuple[Sequence[Mapping[str, Any]], FirstNames, frozens
 
 #: Words of organisations and places that are also common surnames.
 _SURNAME_ORG_WORDS = frozenset("power lake park hall bell banks rivers brooks burns wells marsh fields hill hills".split())
+#: Words for organisations and things that are also common first names: one
+#: opening a two- or three-word run is the first name ("Bill Simmelink"; a law
+#: is "the Education Bill").
+_FIRST_NAME_ORG_WORDS = frozenset({"bill"})
 
 #: Particles that start a surname ("van der Berg", "de Gaulle"), never a first name.
 _SURNAME_PARTICLES = frozenset("de van von der den al el bin bint ibn da di du del della la le dos das ter ten".split())
@@ -337,7 +341,7 @@ def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstN
     if len(toks) > 4:
         return None
     if lows[0] in PLACE_FIRST or (
-        any(t in ORG_WORDS for t in lows)
+        any(t in ORG_WORDS for t in (lows[1:] if lows[0] in _FIRST_NAME_ORG_WORDS and len(lows) in (2, 3) else lows))
         # "Lisa Power", "Mike Lake": a first name and a surname that is also a place word
         and not (len(toks) == 2 and lows[1] in _SURNAME_ORG_WORDS and names.gender(toks[0]) in ("m", "f"))
     ):

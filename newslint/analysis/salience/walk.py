@@ -87,6 +87,12 @@ _SPEECH_AFTER = re.compile(
     r"(?:,[^,.;:!?\"“”]{1,120}?,?|\s+[-–—]\s[^.;:!?\"“”\-–—]{1,60}\s[-–—])?,?\s+"
     r"(?:has\s+|had\s+|also\s+|later\s+|then\s+|previously\s+|once\s+)?(?:" + _SPEECH_VERBS + r")\b"
 )
+#: A name with its organisation before the speech verb: "William Corr of the
+#: Campaign for Tobacco-Free Kids urged", "Ann Lee from Acme said".
+_SPEECH_AFTER_ORG = re.compile(
+    r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)?){1,6}"
+    r"(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:" + _SPEECH_VERBS + r")\b"
+)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|according\s+to)\s+$")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 #: Words before a name that make it something other than the sentence's subject.
@@ -487,7 +493,11 @@ class _Walk:
     def _role(self, start: int, end: int, s_start: int, si: int) -> float:
         """The weight of a mention at start..end: speaker, subject, other, possessive."""
         text = self.text
-        if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 16), start):
+        if (
+            _SPEECH_AFTER.match(text, end)
+            or _SPEECH_AFTER_ORG.match(text, end)
+            or _SPEECH_BEFORE.search(text, max(0, start - 16), start)
+        ):
             if self.speaker_seen != si:
                 self.speaker_seen = si
                 return SPEAKER
