@@ -278,12 +278,19 @@ def _initials(parts: list[tuple[int, int, str]], k: int) -> bool:
     return len(nxt) > 2 and nxt[0].isupper() and nxt[1:].rstrip("'’s").islower()
 
 
+#: A capital inside a word of a brand or a product ("EverQuest", "PlayStation"),
+#: not after a surname's prefix ("McDonald", "MacLennan", "O'Brien", "DiCaprio").
+_BRAND_CAPITAL_RE = re.compile(r"^(?!(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z])[A-Z]?[a-z]+[A-Z]")
+
+
 def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstNames"):
     """A capitalised run -> (Mention, name tokens, has a title) or None."""
     parts = []
     pos = start
     for word in text[start:end].split(" "):
         if word:
+            if _BRAND_CAPITAL_RE.match(word):
+                return None  # "EverQuest Daily Grind": a brand's name
             parts.append((pos, pos + len(word), word))
         pos += len(word) + 1
     # strip words that start sentences or dates

@@ -93,6 +93,11 @@ _SPEECH_AFTER_ORG = re.compile(
     r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)?){1,6}"
     r"(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:" + _SPEECH_VERBS + r")\b"
 )
+#: The first role of an apposition, before "and" and a second role: ", Jarek's
+#: younger sister and " (the match starts at the comma after the name).
+_APPOSED_AND = re.compile(r", (?:the |a |an |his |her |their |[\w\-]+['’]s )?(?:[a-z][\w\-]* ){1,4}and $")
+#: An article right before a name: "the Mac mini", "an Aston Martin".
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b)(?:[Tt]he|[Aa]n?)\s+$")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|according\s+to)\s+$")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 #: Words before a name that make it something other than the sentence's subject.
@@ -516,6 +521,8 @@ class _Walk:
             return
         if _ORG_BEFORE.search(self.text, max(0, m.start - 30), m.start):
             return  # "search giant Google", "research firm The Yankee Group"
+        if not m.titles and _ARTICLE_BEFORE.search(self.text, max(0, m.start - 4), m.start) and not self._first_name(m.name):
+            return  # "the Mac mini", "a Skype Voip service": a thing's name
         if m.name_end in reg.speaker_ends:
             w = SPEAKER
             self.speaker_seen = si
@@ -538,6 +545,11 @@ class _Walk:
             who = [p for p in reg.persons if p.surname.lower() == key]
             for p in who:
                 self.add(self.of_person(p), w / max(1, len(who)))
+
+    def _first_name(self, name: str) -> bool:
+        """True when ``name`` opens with a known first name."""
+        first = name.split(" ", 1)[0]
+        return self.names is not None and self.names.gender(first) is not None
 
     def _noun(self, item: tuple[int, int, str], s_start: int, si: int) -> None:
         s, e, word = item
@@ -655,10 +667,19 @@ class _Walk:
         """True when the role phrase starting at ``at`` is in apposition to the
         name just before it ("Azmat Begg, father of Moazzam,", "Mr Pike, a
         businessman,"); a gendered role becomes evidence for that person."""
-        if self.text[max(0, at - 2) : at] != ", ":
+        text = self.text
+        # "Ann Lee, Jarek's sister and a fellow band member,": the second role
+        # of an apposition is the same person's
+        end = at - 2
+        if text[max(0, at - 4) : at] == "and ":
+            joined = _APPOSED_AND.search(text, max(0, at - 80), at)
+            if joined is None:
+                return False
+            end = joined.start()
+        elif text[max(0, at - 2) : at] != ", ":
             return False
         for m in self.reg.mentions_between(max(0, at - 80), at):
-            if m.end == at - 2 and m.person is not None and not m.ambiguous:
+            if m.end == end and m.person is not None and not m.ambiguous:
                 self.roles[word] = self.of_person(m.person)
                 if g is not None:
                     r = self.of_person(m.person)
