@@ -40,6 +40,9 @@ _SURNAME_ORG_WORDS = frozenset("power lake park hall bell banks rivers brooks bu
 #: is "the Education Bill").
 _FIRST_NAME_ORG_WORDS = frozenset({"bill"})
 
+#: What follows a first name used alone for someone the story introduces:
+#: "Jane, who runs the website,", "Sharon, 42, said".
+_LONE_FIRST_NAME_AFTER = re.compile(r", (?:who|whose) |, \d{1,3}, ")
 #: Particles that start a surname ("van der Berg", "de Gaulle"), never a first name.
 _SURNAME_PARTICLES = frozenset("de van von der den al el bin bint ibn da di du del della la le dos das ter ten".split())
 
@@ -75,6 +78,11 @@ def _title_gender(titles: Iterable[str]) -> str | None:
         if g:
             return g
     return None
+
+
+def _block_start(doc: "Document", pos: int) -> int:
+    block = doc.block_at(pos)
+    return block.start if block is not None else 0
 
 
 def _sentence_start(text: str, pos: int, block_start: int) -> bool:
@@ -182,13 +190,25 @@ def _build(
                 mention.person = new_person(None, toks[0], toks[0])
                 if tg:
                     title_gender[mention.person.id] = tg
+            elif (
+                names.gender(toks[0]) in ("m", "f")
+                and not mention.in_quote
+                and _LONE_FIRST_NAME_AFTER.match(text, mention.end)
+                and _sentence_start(text, mention.name_start, _block_start(doc, mention.start))
+            ):
+                # "Jane, who runs the website, ...": someone known by first name
+                mention.person = new_person(toks[0], toks[0], toks[0])
             elif mention.name_end in speakers or (
                 _SPEECH_AFTER.match(text, mention.end) and kind_of.get(mention.start) not in ("headline", "heading", "caption")
             ):
                 if _fold(toks[0]) in place_names:
                     continue  # "Russia said", "Washington warned"
                 if names.gender(toks[0]) in ("m", "f") and not mention.in_quote:
-                    continue  # a first name used alone ("Anna said") is left out
+                    if _sentence_start(text, mention.name_start, _block_start(doc, mention.start)):
+                        # someone known by first name ("Anna said")
+                        mention.person = new_person(toks[0], toks[0], toks[0])
+                        mentions.append(mention)
+                    continue
                 mention.person = new_person(None, toks[0], toks[0], weak=True)
             else:
                 continue

@@ -307,6 +307,9 @@ class _Walk:
         self.names = names
         #: who spoke last (a quotation, reported speech), until a heading
         self.last_speaker: Referent | None = None
+        #: whether anyone else (a name or a role noun, person or not) has been
+        #: mentioned since the last speaker spoke
+        self.named_since_speech = False
         #: who has been mentioned in the current sentence, with the weight
         self.in_sentence: dict[tuple[Referent, bool], float] = {}
         #: whether the current sentence has had its speaker
@@ -377,6 +380,8 @@ class _Walk:
         added that she thought...")."""
         if self.speech_said and w < SPEAKER and not pronoun:
             w = min(w, REPORTED)  # "X said Y had...": Y is what X talks about
+        if r is not self.last_speaker:
+            self.named_since_speech = True
         key = (r, pronoun)
         had = self.in_sentence.get(key, 0.0)
         if w > had:
@@ -386,6 +391,7 @@ class _Walk:
             self.in_sentence[key] = w
         if w >= SPEAKER:
             self.last_speaker = r
+            self.named_since_speech = False
             self.speech_said = True
 
     def decay(self, f: float) -> None:
@@ -517,6 +523,8 @@ class _Walk:
 
     def _mention(self, m: Mention, s_start: int, si: int) -> None:
         reg = self.reg
+        if m.person is not None and m.person.weak:
+            self.named_since_speech = True  # "Maria said": maybe someone
         if m.person is not None and not m.ambiguous and not self.is_person(m.person):
             return
         if _ORG_BEFORE.search(self.text, max(0, m.start - 30), m.start):
@@ -756,6 +764,11 @@ class _Walk:
         top, score = ranking[0] if ranking else (None, 0.0)
         if score < MIN_SALIENCE:
             top, score = None, 0.0
+            # nobody is in view, but the last speaker stays in mind when no
+            # one else has been named since (a story of one man's quotations)
+            ls = self.last_speaker
+            if ls is not None and ls is not addressed and not self.named_since_speech:
+                top, score = ls, LAST_SPEAKER_FLOOR
         ev: Evidence | None = None
         contradicts = False
         if top is not None:
