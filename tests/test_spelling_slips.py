@@ -89,3 +89,13 @@ def test_romanisations_are_not_doubled_letters(a, b, same):
 )
 def test_nl101_slips_and_people(text, flagged):
     assert nl101(text) == flagged
+
+
+def test_the_shipped_trigram_table_matches_the_name_lists():
+    import gzip
+
+    from newslint_rules.spelling._slips import TRIGRAMS, count_trigrams
+
+    with gzip.open(TRIGRAMS, "rt", encoding="utf-8") as f:
+        shipped = {t: int(n) for t, n in (line.rstrip("\n").split("\t") for line in f)}
+    assert shipped == count_trigrams()  # rebuild with scripts/derive_name_trigrams.py

@@ -14,12 +14,14 @@ more than the two strings:
 
 from __future__ import annotations
 
+import gzip
 import math
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
-from ._common import english_words, first_names, fold, known_names
+from ._common import HERE, english_words, first_names, fold, known_names
 
 #: Uses of the majority spelling that make an unlisted minority spelling a slip
 #: even when the words around the two differ (two people would be named again)
@@ -104,18 +106,37 @@ def slip_regardless(minor_text: str, minor_key: str, minor_uses: int, major_uses
 # -- ties -------------------------------------------------------------------------------------
 
 
+#: The shipped table of letter-trigram counts (see ``count_trigrams``)
+TRIGRAMS = HERE / "name_trigrams.txt.gz"
+
+
+def count_trigrams() -> dict[str, int]:
+    """Letter-trigram counts over the established and first names (folded),
+    word boundaries marked ``^`` and ``$``: the table shipped as
+    ``name_trigrams.txt.gz``, rebuilt by ``scripts/derive_name_trigrams.py``."""
+    text = "^" + "$^".join(sorted(map(fold, known_names() | first_names()))) + "$"
+    tri = Counter(map("".join, zip(text, text[1:], text[2:])))
+    return {t: n for t, n in sorted(tri.items()) if "$^" not in t}
+
+
+def write_trigrams(path: Path = TRIGRAMS) -> None:
+    lines = "".join(f"{t}\t{n}\n" for t, n in count_trigrams().items())
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:
+        f.write(lines.encode("utf-8"))
+
+
 @lru_cache(maxsize=None)
 def _trigrams() -> tuple[dict[str, int], dict[str, int]]:
-    """Letter-trigram counts over the established and first names, word
-    boundaries marked ``^`` and ``$``, and the counts of each trigram's first two
+    """The shipped trigram counts and the counts of each trigram's first two
     letters (as a context)."""
-    text = "^" + "$^".join(map(fold, known_names() | first_names())) + "$"
-    tri = Counter(map("".join, zip(text, text[1:], text[2:])))
-    bi: Counter[str] = Counter()
-    for t, n in tri.items():
-        if "$^" not in t:
-            bi[t[:2]] += n
-    return dict(tri), dict(bi)
+    tri: dict[str, int] = {}
+    bi: dict[str, int] = {}
+    with gzip.open(TRIGRAMS, "rt", encoding="utf-8") as f:
+        for line in f:
+            t, n = line.rstrip("\n").split("\t")
+            tri[t] = count = int(n)
+            bi[t[:2]] = bi.get(t[:2], 0) + count
+    return tri, bi
 
 
 def plausibility(key: str) -> float:

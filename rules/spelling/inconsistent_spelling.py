@@ -564,7 +564,8 @@ def similar_pairs(
             continue
         ending = False
         if not _variant_keys(a, b):
-            if endings is None or not ending_edit(a, b):
+            # only a changed ending may still pair (the slices test ending_edit cheaply)
+            if endings is None or not (a[:-1] == b[:-1] or a[:-1] == b or b[:-1] == a):
                 continue
             if inflected_ending(a, by_key[a][0], b) and inflected_ending(b, by_key[b][0], a):
                 continue  # deliberate whichever is used more (Smith, the Smiths; Israel, Israeli)
