@@ -74,8 +74,9 @@ def newslint_first_names() -> "Sequence[Mapping[str, str]]":
 
     :return: a sequence of mappings from a lower-case first name to ``"m"`` or
         ``"f"`` (``"u"``: gender unknown).  Plugins' tables, then configuration,
-        override the table that ships with newslint, which the built-in rules
-        contribute through this same hook.  Only contribute names whose usage is
+        override the tables that ship with newslint (an international table
+        looked up first, then the US one), which the built-in rules contribute
+        through this same hook.  Only contribute names whose usage is
         clear in the newsroom's readership.  The engine collects the tables once
         per registry and hands them to rules as ``RuleContext.first_names``.
     """

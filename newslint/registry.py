@@ -15,7 +15,7 @@ import pluggy
 from . import hookspecs
 from .analysis.first_names import (
     FirstNameTables,
-    builtin_first_name_table,
+    builtin_first_name_tables,
     first_name_tables,
     fold_places,
     places,
@@ -94,7 +94,7 @@ class Registry:
         try:
             return first_name_tables(self.pm.hook.newslint_first_names())
         except Exception:  # pragma: no cover - a broken plugin must not stop linting
-            return (builtin_first_name_table(),)
+            return builtin_first_name_tables()
 
     @cached_property
     def places(self) -> frozenset[str]:

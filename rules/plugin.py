@@ -6,7 +6,7 @@ import importlib
 import pkgutil
 
 import newslint
-from newslint.analysis.first_names import builtin_first_name_table, places
+from newslint.analysis.first_names import builtin_first_name_tables, places
 
 # Families, each a subpackage whose modules define one rule class each and list
 # it in ``RULES``.
@@ -37,8 +37,9 @@ def _rules_in(package: str) -> list:
 
 @newslint.hookimpl(trylast=True)
 def newslint_first_names():
-    """The first-name table shipped with newslint; plugins' tables override it."""
-    return [builtin_first_name_table()]
+    """The first-name tables shipped with newslint (the international table, then
+    the US one); plugins' tables override them."""
+    return list(builtin_first_name_tables())
 
 
 @newslint.hookimpl

@@ -13,10 +13,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 _HERE = Path(__file__).resolve().parent / "people"
 
 
-@lru_cache(maxsize=1)
-def base_first_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The shipped table: (men's names, women's names, names of unclear gender)."""
-    path = _HERE / "first_names.txt.gz"
+def _read_table(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A shipped table file: (men's names, women's names, names of unclear gender)."""
     if not path.exists():  # pragma: no cover - a broken installation
         return frozenset(), frozenset(), frozenset()
     data = gzip.decompress(path.read_bytes()).decode("utf-8")
@@ -27,6 +25,21 @@ def base_first_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         key, _, names = line.partition(":")
         sets[key.strip()] = frozenset(names.split())
     return sets.get("m", frozenset()), sets.get("f", frozenset()), sets.get("u", frozenset())
+
+
+@lru_cache(maxsize=1)
+def base_first_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The shipped US table (SSA counts): (men's names, women's names, names of
+    unclear gender)."""
+    return _read_table(_HERE / "first_names.txt.gz")
+
+
+@lru_cache(maxsize=1)
+def intl_first_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The shipped international table (official statistics of thirteen countries,
+    ``scripts/build_intl_first_names.py``): only the names where those counts
+    change the US table's answer, so it is looked up before it."""
+    return _read_table(_HERE / "first_names_intl.txt.gz")
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +58,8 @@ def fold_places(names: Iterable[str]) -> frozenset[str]:
 
 class FirstNameTable(Mapping[str, str]):
     """A large first-name table kept as three sets (men's, women's and unclear
-    names), read on first use.  The table shipped with newslint is one
-    (:func:`builtin_first_name_table`), contributed through the
+    names), read on first use.  The tables shipped with newslint are two
+    (:func:`builtin_first_name_tables`), contributed through the
     ``newslint_first_names`` hook like a plugin's."""
 
     __slots__ = ("_load", "_sets")
@@ -92,8 +105,21 @@ class FirstNameTable(Mapping[str, str]):
 
 @lru_cache(maxsize=1)
 def builtin_first_name_table() -> FirstNameTable:
-    """The first-name table shipped with newslint (read on first use)."""
+    """The US first-name table shipped with newslint (read on first use)."""
     return FirstNameTable(base_first_names)
+
+
+@lru_cache(maxsize=1)
+def builtin_intl_first_name_table() -> FirstNameTable:
+    """The international first-name table shipped with newslint (read on first use)."""
+    return FirstNameTable(intl_first_names)
+
+
+def builtin_first_name_tables() -> tuple[FirstNameTable, FirstNameTable]:
+    """The tables shipped with newslint in the order they are looked up: the
+    international one (names where other countries' counts change the answer),
+    then the US one."""
+    return builtin_intl_first_name_table(), builtin_first_name_table()
 
 
 #: First-name tables as plugins contribute them, in the order of the hook's results:
@@ -117,7 +143,7 @@ class FirstNames:
     """Looks up the gender of a first name: ``"m"``, ``"f"``, ``"u"`` or None.
 
     ``tables`` are the first-name tables in force (from the registry's plugins,
-    :func:`first_name_tables`); None stands for the table shipped with newslint
+    :func:`first_name_tables`); None stands for the tables shipped with newslint
     alone.  Names from plugins' mappings override the large tables, and
     ``overrides`` (configuration) override everything."""
 
@@ -129,7 +155,7 @@ class FirstNames:
     ):
         self.use_table = use_table
         if tables is None:
-            tables = (builtin_first_name_table(),)
+            tables = builtin_first_name_tables()
         self._tables: list[FirstNameTable] = []
         self.overrides: dict[str, str] = {}
         if use_table:

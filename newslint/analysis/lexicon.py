@@ -118,7 +118,7 @@ ORG_WORDS = frozenset(
     international global worldwide europe asia africa america pharmaceuticals energy
     oil gas power motor cars foods brewery stores retail bancorp capital limited llc
     airline rail railway railways trains lines shipping project projects labs laboratories
-    orchestra coalition alliance society bureau initiative forum consulting consultancy
+    orchestra coalition alliance society bureau initiative forum consulting consultancy research
     llp gmbh""".split()
 )
 

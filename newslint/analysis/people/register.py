@@ -35,7 +35,14 @@ _REGISTERS: StashKey[list[tuple[Sequence[Mapping[str, Any]], FirstNames, frozens
 
 #: Words of organisations and places that are also common surnames.
 _SURNAME_ORG_WORDS = frozenset("power lake park hall bell banks rivers brooks burns wells marsh fields hill hills".split())
+#: Words for organisations and things that are also common first names: one
+#: opening a two- or three-word run is the first name ("Bill Simmelink"; a law
+#: is "the Education Bill").
+_FIRST_NAME_ORG_WORDS = frozenset({"bill"})
 
+#: What follows a first name used alone for someone the story introduces:
+#: "Jane, who runs the website,", "Sharon, 42, said".
+_LONE_FIRST_NAME_AFTER = re.compile(r", (?:who|whose) |, \d{1,3}, ")
 #: Particles that start a surname ("van der Berg", "de Gaulle"), never a first name.
 _SURNAME_PARTICLES = frozenset("de van von der den al el bin bint ibn da di du del della la le dos das ter ten".split())
 
@@ -71,6 +78,11 @@ def _title_gender(titles: Iterable[str]) -> str | None:
         if g:
             return g
     return None
+
+
+def _block_start(doc: "Document", pos: int) -> int:
+    block = doc.block_at(pos)
+    return block.start if block is not None else 0
 
 
 def _sentence_start(text: str, pos: int, block_start: int) -> bool:
@@ -178,13 +190,25 @@ def _build(
                 mention.person = new_person(None, toks[0], toks[0])
                 if tg:
                     title_gender[mention.person.id] = tg
+            elif (
+                names.gender(toks[0]) in ("m", "f")
+                and not mention.in_quote
+                and _LONE_FIRST_NAME_AFTER.match(text, mention.end)
+                and _sentence_start(text, mention.name_start, _block_start(doc, mention.start))
+            ):
+                # "Jane, who runs the website, ...": someone known by first name
+                mention.person = new_person(toks[0], toks[0], toks[0])
             elif mention.name_end in speakers or (
                 _SPEECH_AFTER.match(text, mention.end) and kind_of.get(mention.start) not in ("headline", "heading", "caption")
             ):
                 if _fold(toks[0]) in place_names:
                     continue  # "Russia said", "Washington warned"
                 if names.gender(toks[0]) in ("m", "f") and not mention.in_quote:
-                    continue  # a first name used alone ("Anna said") is left out
+                    if _sentence_start(text, mention.name_start, _block_start(doc, mention.start)):
+                        # someone known by first name ("Anna said")
+                        mention.person = new_person(toks[0], toks[0], toks[0])
+                        mentions.append(mention)
+                    continue
                 mention.person = new_person(None, toks[0], toks[0], weak=True)
             else:
                 continue
@@ -274,12 +298,19 @@ def _initials(parts: list[tuple[int, int, str]], k: int) -> bool:
     return len(nxt) > 2 and nxt[0].isupper() and nxt[1:].rstrip("'’s").islower()
 
 
+#: A capital inside a word of a brand or a product ("EverQuest", "PlayStation"),
+#: not after a surname's prefix ("McDonald", "MacLennan", "O'Brien", "DiCaprio").
+_BRAND_CAPITAL_RE = re.compile(r"^(?!(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z])[A-Z]?[a-z]+[A-Z]")
+
+
 def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstNames"):
     """A capitalised run -> (Mention, name tokens, has a title) or None."""
     parts = []
     pos = start
     for word in text[start:end].split(" "):
         if word:
+            if _BRAND_CAPITAL_RE.match(word):
+                return None  # "EverQuest Daily Grind": a brand's name
             parts.append((pos, pos + len(word), word))
         pos += len(word) + 1
     # strip words that start sentences or dates
@@ -337,7 +368,7 @@ def _parse_run(text: str, start: int, end: int, block_start: int, names: "FirstN
     if len(toks) > 4:
         return None
     if lows[0] in PLACE_FIRST or (
-        any(t in ORG_WORDS for t in lows)
+        any(t in ORG_WORDS for t in (lows[1:] if lows[0] in _FIRST_NAME_ORG_WORDS and len(lows) in (2, 3) else lows))
         # "Lisa Power", "Mike Lake": a first name and a surname that is also a place word
         and not (len(toks) == 2 and lows[1] in _SURNAME_ORG_WORDS and names.gender(toks[0]) in ("m", "f"))
     ):

@@ -87,6 +87,17 @@ _SPEECH_AFTER = re.compile(
     r"(?:,[^,.;:!?\"“”]{1,120}?,?|\s+[-–—]\s[^.;:!?\"“”\-–—]{1,60}\s[-–—])?,?\s+"
     r"(?:has\s+|had\s+|also\s+|later\s+|then\s+|previously\s+|once\s+)?(?:" + _SPEECH_VERBS + r")\b"
 )
+#: A name with its organisation before the speech verb: "William Corr of the
+#: Campaign for Tobacco-Free Kids urged", "Ann Lee from Acme said".
+_SPEECH_AFTER_ORG = re.compile(
+    r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)?){1,6}"
+    r"(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:" + _SPEECH_VERBS + r")\b"
+)
+#: The first role of an apposition, before "and" and a second role: ", Jarek's
+#: younger sister and " (the match starts at the comma after the name).
+_APPOSED_AND = re.compile(r", (?:the |a |an |his |her |their |[\w\-]+['’]s )?(?:[a-z][\w\-]* ){1,4}and $")
+#: An article right before a name: "the Mac mini", "an Aston Martin".
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b)(?:[Tt]he|[Aa]n?)\s+$")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|according\s+to)\s+$")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 #: Words before a name that make it something other than the sentence's subject.
@@ -296,6 +307,9 @@ class _Walk:
         self.names = names
         #: who spoke last (a quotation, reported speech), until a heading
         self.last_speaker: Referent | None = None
+        #: whether anyone else (a name or a role noun, person or not) has been
+        #: mentioned since the last speaker spoke
+        self.named_since_speech = False
         #: who has been mentioned in the current sentence, with the weight
         self.in_sentence: dict[tuple[Referent, bool], float] = {}
         #: whether the current sentence has had its speaker
@@ -366,6 +380,8 @@ class _Walk:
         added that she thought...")."""
         if self.speech_said and w < SPEAKER and not pronoun:
             w = min(w, REPORTED)  # "X said Y had...": Y is what X talks about
+        if r is not self.last_speaker:
+            self.named_since_speech = True
         key = (r, pronoun)
         had = self.in_sentence.get(key, 0.0)
         if w > had:
@@ -375,6 +391,7 @@ class _Walk:
             self.in_sentence[key] = w
         if w >= SPEAKER:
             self.last_speaker = r
+            self.named_since_speech = False
             self.speech_said = True
 
     def decay(self, f: float) -> None:
@@ -487,7 +504,11 @@ class _Walk:
     def _role(self, start: int, end: int, s_start: int, si: int) -> float:
         """The weight of a mention at start..end: speaker, subject, other, possessive."""
         text = self.text
-        if _SPEECH_AFTER.match(text, end) or _SPEECH_BEFORE.search(text, max(0, start - 16), start):
+        if (
+            _SPEECH_AFTER.match(text, end)
+            or _SPEECH_AFTER_ORG.match(text, end)
+            or _SPEECH_BEFORE.search(text, max(0, start - 16), start)
+        ):
             if self.speaker_seen != si:
                 self.speaker_seen = si
                 return SPEAKER
@@ -502,10 +523,14 @@ class _Walk:
 
     def _mention(self, m: Mention, s_start: int, si: int) -> None:
         reg = self.reg
+        if m.person is not None and m.person.weak:
+            self.named_since_speech = True  # "Maria said": maybe someone
         if m.person is not None and not m.ambiguous and not self.is_person(m.person):
             return
         if _ORG_BEFORE.search(self.text, max(0, m.start - 30), m.start):
             return  # "search giant Google", "research firm The Yankee Group"
+        if not m.titles and _ARTICLE_BEFORE.search(self.text, max(0, m.start - 4), m.start) and not self._first_name(m.name):
+            return  # "the Mac mini", "a Skype Voip service": a thing's name
         if m.name_end in reg.speaker_ends:
             w = SPEAKER
             self.speaker_seen = si
@@ -528,6 +553,11 @@ class _Walk:
             who = [p for p in reg.persons if p.surname.lower() == key]
             for p in who:
                 self.add(self.of_person(p), w / max(1, len(who)))
+
+    def _first_name(self, name: str) -> bool:
+        """True when ``name`` opens with a known first name."""
+        first = name.split(" ", 1)[0]
+        return self.names is not None and self.names.gender(first) is not None
 
     def _noun(self, item: tuple[int, int, str], s_start: int, si: int) -> None:
         s, e, word = item
@@ -645,10 +675,19 @@ class _Walk:
         """True when the role phrase starting at ``at`` is in apposition to the
         name just before it ("Azmat Begg, father of Moazzam,", "Mr Pike, a
         businessman,"); a gendered role becomes evidence for that person."""
-        if self.text[max(0, at - 2) : at] != ", ":
+        text = self.text
+        # "Ann Lee, Jarek's sister and a fellow band member,": the second role
+        # of an apposition is the same person's
+        end = at - 2
+        if text[max(0, at - 4) : at] == "and ":
+            joined = _APPOSED_AND.search(text, max(0, at - 80), at)
+            if joined is None:
+                return False
+            end = joined.start()
+        elif text[max(0, at - 2) : at] != ", ":
             return False
         for m in self.reg.mentions_between(max(0, at - 80), at):
-            if m.end == at - 2 and m.person is not None and not m.ambiguous:
+            if m.end == end and m.person is not None and not m.ambiguous:
                 self.roles[word] = self.of_person(m.person)
                 if g is not None:
                     r = self.of_person(m.person)
@@ -725,6 +764,11 @@ class _Walk:
         top, score = ranking[0] if ranking else (None, 0.0)
         if score < MIN_SALIENCE:
             top, score = None, 0.0
+            # nobody is in view, but the last speaker stays in mind when no
+            # one else has been named since (a story of one man's quotations)
+            ls = self.last_speaker
+            if ls is not None and ls is not addressed and not self.named_since_speech:
+                top, score = ls, LAST_SPEAKER_FLOOR
         ev: Evidence | None = None
         contradicts = False
         if top is not None:
