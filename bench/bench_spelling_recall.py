@@ -49,6 +49,9 @@ from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from spelling_review import load_review  # noqa: E402  (the review table, shared with bench/run.py)
 
 from newslint.api import parse  # noqa: E402
 from newslint.config import Overrides, SettingsResolver  # noqa: E402
@@ -170,21 +173,6 @@ def _linter(select: tuple[str, ...]):
     registry = default_registry()
     resolver = SettingsResolver(registry, Overrides(select=select, isolated=True))
     return Linter(registry, resolver, LintOptions()), resolver
-
-
-REVIEW = Path(__file__).resolve().parent / "spelling_review.tsv"
-
-
-def load_review(path: Path = REVIEW) -> dict[tuple[str, str, str], str]:
-    """(file name, code, flagged text) -> verdict ("genuine" or "false"), from the
-    review file beside this bench."""
-    out: dict[tuple[str, str, str], str] = {}
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                name, code, flagged, verdict = line.split("\t")[:4]
-                out[(name, code, flagged)] = verdict
-    return out
 
 
 class Reviewed(NamedTuple):

@@ -600,38 +600,6 @@ class _Progress:
 # -- command line -----------------------------------------------------------------------------
 
 
-def add_parser(sub: Any) -> None:
-    a = sub.add_parser(
-        "archive",
-        help="lint a table of articles (Parquet or JSON Lines) on Dask (needs newslint[dask])",
-        description="Lint every article in a Parquet or JSON Lines table on a Dask cluster and "
-        "write one row per finding.",
-    )
-    a.add_argument("input", metavar="INPUT", help="a Parquet file, folder or glob, or a JSON Lines file (.jsonl, .jsonl.gz)")
-    a.add_argument("--output", "-o", required=True, metavar="FINDINGS",
-                   help="output folder (parts in Parquet; JSON Lines when the name ends .jsonl or .jsonl.gz)")
-    a.add_argument("--text-column", default="text", metavar="NAME", help="column holding the text (default: text)")
-    a.add_argument("--id-column", default="id", metavar="NAME", help="column holding the article id (default: id; row numbers when absent)")
-    g = a.add_mutually_exclusive_group()
-    g.add_argument("--format-column", metavar="NAME", help="column holding each article's format (text, markdown, html)")
-    g.add_argument("--input-format", choices=("text", "markdown", "html"), default="text", help="every article's format (default: text)")
-    s = a.add_mutually_exclusive_group()
-    s.add_argument("--scheduler", metavar="ADDRESS", help="connect to this Dask scheduler (e.g. tcp://10.0.0.5:8786) instead of starting a local cluster")
-    s.add_argument("--workers", type=int, metavar="N", help="local cluster: N worker processes (default: one per CPU)")
-    a.add_argument("--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="ROWS",
-                   help=f"articles per partition, the unit of work and of resuming (default: {DEFAULT_PARTITION_SIZE})")
-    a.add_argument("--output-format", choices=("parquet", "jsonl", "jsonl.gz"), help="format of the parts (default: from the output name)")
-    a.add_argument("--select", action="append", metavar="RULES", help="run only these rules")
-    a.add_argument("--ignore", action="append", metavar="RULES", help="do not run these rules")
-    a.add_argument("--config", metavar="FILE", help="configuration file (default: the one found from the current folder)")
-    a.add_argument("--overwrite", action="store_true", help="replace findings in FINDINGS made from other input")
-    a.add_argument("--archive-wide", action="store_true",
-                   help="also compare the stories with each other (cross-story rules NL105, NL305; a shuffle over the archive)")
-    a.add_argument("--section-column", metavar="NAME", help="with --archive-wide: compare stories only within a section")
-    a.add_argument("--date-column", metavar="NAME", help="with --archive-wide: the stories' dates (for window-days)")
-    a.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
-
-
 def _config_table(args: Any) -> dict[str, Any]:
     from pathlib import Path
 

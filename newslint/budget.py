@@ -21,8 +21,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 #: The default number of seconds a file's rules may take.
 DEFAULT_TIME_BUDGET = 30.0
@@ -89,23 +88,9 @@ class Budget:
             self._armed = False
             raise OutOfTime()
 
-    @contextmanager
-    def rule(self) -> Iterator[None]:
+    def rule(self) -> "_RuleRun":
         """Run one rule under the budget (raises :class:`OutOfTime` from inside it)."""
-        now = time.monotonic()
-        if self.seconds is None:
-            yield
-            return
-        if now >= self._deadline:
-            # the file's time is up: this rule gets a share of its own
-            self._deadline = now + self.seconds * GRACE_SHARE
-            if self._alarm:
-                signal.setitimer(signal.ITIMER_REAL, self._deadline - now)
-        self._armed = True
-        try:
-            yield
-        finally:
-            self._armed = False
+        return _RuleRun(self)
 
     def check(self) -> None:
         """Raise :class:`OutOfTime` when the time is up (between findings)."""
@@ -115,3 +100,29 @@ class Budget:
     def elapsed(self) -> float:
         """Seconds since the file's rules started."""
         return time.monotonic() - self.started
+
+
+class _RuleRun:
+    """The context of one rule's run under a :class:`Budget` (a plain class, not
+    a generator: it is entered for every rule on every file)."""
+
+    __slots__ = ("budget",)
+
+    def __init__(self, budget: Budget) -> None:
+        self.budget = budget
+
+    def __enter__(self) -> None:
+        budget = self.budget
+        if budget.seconds is None:
+            return
+        now = time.monotonic()
+        if now >= budget._deadline:
+            # the file's time is up: this rule gets a share of its own
+            budget._deadline = now + budget.seconds * GRACE_SHARE
+            if budget._alarm:
+                signal.setitimer(signal.ITIMER_REAL, budget._deadline - now)
+        budget._armed = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.budget.seconds is not None:
+            self.budget._armed = False

@@ -11,13 +11,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__, archive, crossstory_run
+from . import __version__
 from .files import discover, write_atomic
 from .fixwrite import FixRefused, fix_roots
 from .output.escape import printable
 from .unidiff import diff_path, unified_diff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: ``newslint archive --partition-size`` when not given (the same as
+#: :data:`newslint.archive.DEFAULT_PARTITION_SIZE`, which is not imported here)
+ARCHIVE_PARTITION_SIZE = 1000
 
 
 class UsageError(Exception):
@@ -89,7 +92,7 @@ def build_parser(output_formats: Sequence[str] = ()) -> argparse.ArgumentParser:
     lsp = sub.add_parser("lsp", help="run the language server (LSP over stdio; needs newslint[lsp])",
                          description="Run the newslint Language Server over standard input and output.")
     lsp.add_argument("--stdio", action="store_true", help="accepted for editor clients that pass it; stdio is the only transport")
-    archive.add_parser(sub)
+    _add_archive_parser(sub)
     return p
 
 
@@ -107,6 +110,38 @@ def _add_serve_parser(sub) -> None:
                     help="longest a check may take before the request gets 503 (default: 10)")
     sv.add_argument("--log-level", choices=("critical", "error", "warning", "info", "debug"), default="info")
     sv.add_argument("--print-openapi", action="store_true", help="print the OpenAPI document and exit")
+
+
+def _add_archive_parser(sub) -> None:
+    a = sub.add_parser(
+        "archive",
+        help="lint a table of articles (Parquet or JSON Lines) on Dask (needs newslint[dask])",
+        description="Lint every article in a Parquet or JSON Lines table on a Dask cluster and "
+        "write one row per finding.",
+    )
+    a.add_argument("input", metavar="INPUT", help="a Parquet file, folder or glob, or a JSON Lines file (.jsonl, .jsonl.gz)")
+    a.add_argument("--output", "-o", required=True, metavar="FINDINGS",
+                   help="output folder (parts in Parquet; JSON Lines when the name ends .jsonl or .jsonl.gz)")
+    a.add_argument("--text-column", default="text", metavar="NAME", help="column holding the text (default: text)")
+    a.add_argument("--id-column", default="id", metavar="NAME", help="column holding the article id (default: id; row numbers when absent)")
+    g = a.add_mutually_exclusive_group()
+    g.add_argument("--format-column", metavar="NAME", help="column holding each article's format (text, markdown, html)")
+    g.add_argument("--input-format", choices=("text", "markdown", "html"), default="text", help="every article's format (default: text)")
+    s = a.add_mutually_exclusive_group()
+    s.add_argument("--scheduler", metavar="ADDRESS", help="connect to this Dask scheduler (e.g. tcp://10.0.0.5:8786) instead of starting a local cluster")
+    s.add_argument("--workers", type=int, metavar="N", help="local cluster: N worker processes (default: one per CPU)")
+    a.add_argument("--partition-size", type=int, default=ARCHIVE_PARTITION_SIZE, metavar="ROWS",
+                   help=f"articles per partition, the unit of work and of resuming (default: {ARCHIVE_PARTITION_SIZE})")
+    a.add_argument("--output-format", choices=("parquet", "jsonl", "jsonl.gz"), help="format of the parts (default: from the output name)")
+    a.add_argument("--select", action="append", metavar="RULES", help="run only these rules")
+    a.add_argument("--ignore", action="append", metavar="RULES", help="do not run these rules")
+    a.add_argument("--config", metavar="FILE", help="configuration file (default: the one found from the current folder)")
+    a.add_argument("--overwrite", action="store_true", help="replace findings in FINDINGS made from other input")
+    a.add_argument("--archive-wide", action="store_true",
+                   help="also compare the stories with each other (cross-story rules NL105, NL305; a shuffle over the archive)")
+    a.add_argument("--section-column", metavar="NAME", help="with --archive-wide: compare stories only within a section")
+    a.add_argument("--date-column", metavar="NAME", help="with --archive-wide: the stories' dates (for window-days)")
+    a.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
 
 # -- helpers -----------------------------------------------------------------------------
@@ -294,7 +329,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         for r in results:
             if not r.unreadable:
                 r.findings = [f for f in r.findings if changes.keeps(f.path, f.start.line, _last_line(f))]
-    extra = crossstory_run.check_files(disk_files, linter) if args.archive_wide else []
+    extra: list = []
+    if args.archive_wide:
+        # imported here, not at the top, so that a plain check does not load it
+        from .crossstory_run import check_files
+
+        extra = check_files(disk_files, linter)
     if changes is not None:
         extra = [f for f in extra if changes.keeps(f.path, f.start.line, _last_line(f))]
     findings = sorted([*(f for r in results for f in r.findings), *extra], key=lambda f: f.sort_key)
@@ -495,8 +535,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return run_serve(args)
 
 
+def cmd_archive(args: argparse.Namespace) -> int:
+    # the archive module (and the batch code under it) is imported when the
+    # command runs, so that starting any other command does not load it
+    from .archive import cmd_archive as run_archive
+
+    return run_archive(args)
+
+
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "stats": cmd_stats, "lsp": cmd_lsp,
-            "serve": cmd_serve, "archive": archive.cmd_archive}
+            "serve": cmd_serve, "archive": cmd_archive}
 
 
 def _output_formats_for_help(argv: Sequence[str], registry=None) -> list[str]:

@@ -17,10 +17,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from wcmatch import glob as _wcglob
-
-_FLAGS = _wcglob.GLOBSTAR | _wcglob.DOTGLOB
-
 
 class GlobError(ValueError):
     """A glob pattern that cannot be used (the message is one clear line)."""
@@ -70,8 +66,14 @@ def check_glob(pattern: str) -> None:
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str]:
     """wcmatch's translation of ``pattern``, compiled once (matching through the
-    compiled expression is several times faster than through wcmatch's matcher)."""
-    include, _ = _wcglob.translate(pattern, flags=_FLAGS)
+    compiled expression is several times faster than through wcmatch's matcher).
+
+    wcmatch is imported on the first pattern compiled, not with this module: a
+    check of files named on the command line matches no glob, and starts faster
+    without it."""
+    from wcmatch import glob as wcglob
+
+    include, _ = wcglob.translate(pattern, flags=wcglob.GLOBSTAR | wcglob.DOTGLOB)
     return re.compile("|".join(f"(?:{p})" for p in include))
 
 

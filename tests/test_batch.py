@@ -94,3 +94,35 @@ def test_records_fit_the_arrow_schema():
     assert table.schema.names == list(RECORD_COLUMNS)
     assert table.num_rows == len(records)
     assert table.column("suggestions").type == pa.list_(pa.string())
+
+
+def test_fix_edits_carry_the_offsets_the_service_gives():
+    import json
+
+    texts = {"s1": STORY, "s2": MARKDOWN}
+    records = lint_batch([("s1", STORY), ("s2", MARKDOWN, "markdown")])
+    with_fix = [r for r in records if r["fix"] is not None]
+    assert {r["code"] for r in with_fix} >= {"NL603"}
+    for r in with_fix:
+        text = texts[r["id"]]
+        fix = json.loads(r["fix"])
+        # the same object as the HTTP service's finding (to_dict with offsets)
+        service = [f.to_dict(offsets=True)["fix"] for f in check_text(text, "markdown" if r["id"] == "s2" else "text")
+                   if f.code == r["code"] and f.source_start == r["start_offset"]]
+        assert service == [fix]
+        for edit in fix["edits"]:
+            assert 0 <= edit["start_offset"] <= edit["end_offset"] <= len(text)
+            line_start = sum(len(x) for x in text.splitlines(keepends=True)[: edit["line"] - 1])
+            assert edit["start_offset"] == line_start + edit["column"] - 1
+        # applying the edits by offset gives the text the fix describes
+        fixed = text
+        for edit in sorted(fix["edits"], key=lambda e: -e["start_offset"]):
+            fixed = fixed[: edit["start_offset"]] + edit["replacement"] + fixed[edit["end_offset"]:]
+        assert fixed != text
+    repeated = next(r for r in with_fix if r["code"] == "NL603" and r["id"] == "s1")
+    edits = json.loads(repeated["fix"])["edits"]
+    text = texts["s1"]
+    fixed = text
+    for edit in sorted(edits, key=lambda e: -e["start_offset"]):
+        fixed = fixed[: edit["start_offset"]] + edit["replacement"] + fixed[edit["end_offset"]:]
+    assert "the the plan" not in fixed and "that the plan" in fixed

@@ -38,8 +38,9 @@ ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (or an ellipsis) followed by optional closing quotes or
 # brackets, then whitespace and something that can start a sentence.
 _BOUNDARY = re.compile(
-    # (only from the first mark of a run, so a run of full stops is read once)
-    r"""(?<![.!?…])([.!?…]+)(['"’”)\]]*)(\s+)(?=['"‘“(\[]?[^\W_a-z])""",
+    # (only from the first mark of a run, so a run of full stops is read once; the
+    # check comes after the first mark, so the search skips ahead to a mark)
+    r"""([.!?…](?<![.!?…].)[.!?…]*)(['"’”)\]]*)(\s+)(?=['"‘“(\[]?[^\W_a-z])""",
 )
 _LAST_WORD = re.compile(r"([^\W\d_][\w.]*)$")
 
@@ -74,10 +75,10 @@ def split_sentences(doc: "Document") -> list[Sentence]:
                         continue
             end = m.end(2)
             if end > start:
-                out.append(Sentence(start, end, block.index))
+                out.append(_new_tuple(Sentence, (start, end, block.index)))
             start = m.end()
         if bend > start:
-            out.append(Sentence(start, bend, block.index))
+            out.append(_new_tuple(Sentence, (start, bend, block.index)))
     return out
 
 

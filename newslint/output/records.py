@@ -18,7 +18,10 @@ The columns (see README, "Archives and data teams"):
 ``suggestions``
     a list of strings (may be empty).
 ``fix``, ``related``, ``data``
-    ``--format json``'s objects of the same names, as JSON text, or null.
+    ``--format json``'s objects of the same names, as JSON text, or null.  Each
+    edit of ``fix`` also carries ``start_offset`` and ``end_offset`` (code-point
+    offsets into the article's text, end exclusive), as the HTTP service's edits
+    do: ``text[:start_offset] + replacement + text[end_offset:]`` applies it.
 
 New columns may be added at the end; existing ones keep their name and type.
 """
@@ -56,7 +59,7 @@ COLUMNS: tuple[str, ...] = (
 
 def finding_record(article_id: str, finding: Finding) -> dict[str, Any]:
     """One finding as a flat record (the columns in :data:`COLUMNS`)."""
-    full = finding.to_dict()
+    full = finding.to_dict(offsets=True)  # the fix's edits with their offsets, as the service gives them
     related = full.get("related")
     data = full.get("data")
     return {
