@@ -114,10 +114,16 @@ def main(argv: list[str]) -> int:
         f"# m/f = at least {MIN_TOTAL} births and {MIN_SHARE:.0%} of one sex; u = a first name\n"
         "# without a clear gender (or one that differs by country).\n"
     )
-    body = "".join(f"{k}: {' '.join(v)}\n" for k, v in table.items())
-    OUTPUT.write_bytes(gzip.compress((header + body).encode("utf-8"), mtime=0))
-    print(f"{OUTPUT.relative_to(ROOT)}: " + ", ".join(f"{len(v)} {k}" for k, v in table.items()))
+    write_table(OUTPUT, header, table)
     return 0
+
+
+def write_table(output: Path, header: str, table: dict[str, list[str]]) -> None:
+    """Write ``table`` (``m``/``f``/``u`` -> names) as the gzip file newslint reads:
+    ``header`` (comment lines), then one ``key: names...`` line per key."""
+    body = "".join(f"{k}: {' '.join(v)}\n" for k, v in table.items())
+    output.write_bytes(gzip.compress((header + body).encode("utf-8"), mtime=0))
+    print(f"{output.relative_to(ROOT)}: " + ", ".join(f"{len(v)} {k}" for k, v in table.items()))
 
 
 if __name__ == "__main__":

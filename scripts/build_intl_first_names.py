@@ -88,7 +88,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_first_names import VARIES_BY_COUNTRY  # noqa: E402
+from build_first_names import VARIES_BY_COUNTRY, write_table  # noqa: E402
 
 DEFAULT_US = ROOT.parent / "shared" / "data" / "us_ssa_first_names_1880_2023.csv"
 US_TABLE = ROOT / "newslint" / "analysis" / "people" / "first_names.txt.gz"
@@ -282,9 +282,7 @@ def main(argv: list[str]) -> int:
         f"# m/f = at least {MIN_TOTAL} people, {MIN_SHARE:.0%} of one sex, no source of {MIN_SOURCE}+ below\n"
         f"# {MIN_SOURCE_SHARE:.0%}; u = a first name of either sex, or one countries disagree on.\n"
     )
-    body = "".join(f"{k}: {' '.join(v)}\n" for k, v in table.items())
-    OUTPUT.write_bytes(gzip.compress((header + body).encode("utf-8"), mtime=0))
-    print(f"{OUTPUT.relative_to(ROOT)}: " + ", ".join(f"{len(v)} {k}" for k, v in table.items()))
+    write_table(OUTPUT, header, table)
     return 0
 
 
