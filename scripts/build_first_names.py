@@ -57,9 +57,10 @@ VARIES_BY_COUNTRY = frozenset(
     # Marian Hossa); Nikita and Misha are men in Russia, women in the US
     """ sasha sacha nikita misha yuri valery valeri andrei marian"""
     # British and Irish men's names that became mostly women's names in the US
-    # (Lindsay Hoyle, Lindsey Graham, Ashley Cole, Ainsley Harriott, Hilary
-    # Benn, Laurie Lee, Evelyn Waugh, Vivian Richards)
-    """ lindsay lindsey ashley ainsley hilary hillary laurie evelyn vivian"""
+    # and later in Britain (Lindsay Hoyle, Lindsey Graham, Ashley Cole, Ainsley
+    # Harriott, Hilary Benn, Laurie Lee, Evelyn Waugh, Vivian Richards, Courtney
+    # Walsh and Courtney Lawes, Tracy Morgan)
+    """ lindsay lindsey ashley ainsley hilary hillary laurie evelyn vivian courtney tracy"""
     # Catalan Joan, Polish and Czech Karol/Carol, Iberian and German compound
     # men's names (José Maria, Rainer Maria), Armenian Karen, Romanian Toni
     """ joan carol carmen maria karen toni nicolae"""
