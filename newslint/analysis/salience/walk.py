@@ -307,8 +307,9 @@ class _Walk:
         self.names = names
         #: who spoke last (a quotation, reported speech), until a heading
         self.last_speaker: Referent | None = None
-        #: whether anyone else (a name or a role noun, person or not) has been
-        #: mentioned since the last speaker spoke
+        #: whether anyone else has been given a score (a person, an anonymous
+        #: one such as "a woman"), or a bare word that may be someone has
+        #: spoken ("Maria said"), since the last speaker spoke
         self.named_since_speech = False
         #: who has been mentioned in the current sentence, with the weight
         self.in_sentence: dict[tuple[Referent, bool], float] = {}
