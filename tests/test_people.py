@@ -46,6 +46,20 @@ def test_surname_before_full_name_links():
     assert len(p.mentions) == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carlos Baez Silva leads the savers. Baez Silva said they would go to court.",
+        "Baez Silva said the savers would go to court. Carlos Baez Silva leads them.",
+    ],
+)
+def test_a_double_surname_without_the_first_name_is_the_same_person(text):
+    _, reg = register(text)
+    p = by_name(reg, "Carlos Baez Silva")
+    assert [m.name for m in p.mentions] == sorted((m.name for m in p.mentions), key=text.index)
+    assert len(p.mentions) == 2 and len(reg.persons) == 1
+
+
 def test_places_and_organisations_are_not_people():
     doc, reg = register(
         "Russia said the White House and Downing Street were wrong. Smolensk Oblast and "

@@ -150,6 +150,20 @@ def _build(
                     person = p
                     break
             if person is None:
+                # a double surname without the first name ("Baez Silva" and
+                # "Carlos Baez Silva"), in either order
+                folded = [_fold(t) for t in toks]
+                for p in cands:
+                    theirs = [_fold(t) for t in p.name.split()]
+                    if len(theirs) > len(folded) and theirs[-len(folded) :] == folded:
+                        person = p
+                        break
+                    if len(folded) > len(theirs) and folded[-len(theirs) :] == theirs:
+                        person = p
+                        person.first = first
+                        person.name = " ".join(toks)
+                        break
+            if person is None:
                 person = new_person(first, surname, " ".join(toks))
             elif person.first is None and first is not None:
                 person.first = first

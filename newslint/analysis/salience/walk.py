@@ -529,7 +529,11 @@ class _Walk:
         if m.person is not None and not m.ambiguous and not self.is_person(m.person):
             return
         if _ORG_BEFORE.search(self.text, max(0, m.start - 30), m.start):
-            return  # "search giant Google", "research firm The Yankee Group"
+            # "search giant Google", "car maker Aston Martin": an organisation
+            # wherever it is named
+            if m.person is not None and not m.ambiguous and not any(e.level < 4 for e in m.person.evidence):
+                self.not_person[id(m.person)] = True
+            return
         if not m.titles and _ARTICLE_BEFORE.search(self.text, max(0, m.start - 4), m.start) and not self._first_name(m.name):
             return  # "the Mac mini", "a Skype Voip service": a thing's name
         if m.name_end in reg.speaker_ends:
