@@ -320,3 +320,24 @@ def test_suppression_comments_work_end_to_end():
 )
 def test_byline_forms(line, kind):
     assert blocks(f"# Headline\n\n{line}\n\nBody text.\n")[1] == (kind, line.strip("*"))
+
+
+def test_link_labels_are_not_searched_where_no_bracket_closes_them(monkeypatch):
+    # a run of "[" with no "]" after it cannot open a link or an image: the
+    # label search (the costly part of a pasted run of brackets) is skipped
+    from newslint.formats import markdown as md_format
+
+    helpers = md_format._markdown().helpers
+    calls = []
+    real = helpers.parseLinkLabel
+
+    def counting(*args, **kwargs):
+        calls.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(helpers, "parseLinkLabel", counting)
+    parse("Prices [[[[[[ rose " + "[" * 500 + " again.\n")
+    assert calls == []
+    doc = parse("A [link](http://example.com) and ![a chart](c.png) [[[ here.\n")
+    assert len(calls) >= 2  # links and images before the last "]" are still read
+    assert "link" in doc.text and "[[[ here" in doc.text

@@ -73,22 +73,38 @@ def _markdown() -> Any:
         md.enable(["table", "strikethrough"])
         # keep escapes and entities as their own tokens (with their source markup)
         md.disable("text_join", ignoreInvalid=True)
-        for name, fn, first in (
-            ("link", link, "link_open"),
-            ("image", image, "image"),
-            ("backticks", backtick, "code_inline"),
-            ("autolink", autolink, "link_open"),
+        for name, fn, first, closes in (
+            ("link", link, "link_open", True),
+            ("image", image, "image", True),
+            ("backticks", backtick, "code_inline", False),
+            ("autolink", autolink, "link_open", False),
         ):
-            md.inline.ruler.at(name, _tracked(fn, first))
+            md.inline.ruler.at(name, _tracked(fn, first, closes))
         _MD = md
     return _MD
 
 
-def _tracked(rule: Any, first_type: str) -> Any:
+def _last_close(state: Any) -> int:
+    """Where the last "]" of an inline parser state's source is (-1: none),
+    worked out once per state: a run of "[" with no "]" after it then costs
+    nothing in the link and image rules."""
+    last = state.env.get("_nl_last_close") if state.env.get("_nl_close_src") is state.src else None
+    if last is None:
+        last = state.src.rfind("]")
+        state.env["_nl_close_src"] = state.src
+        state.env["_nl_last_close"] = last
+    return int(last)
+
+
+def _tracked(rule: Any, first_type: str, closes: bool = False) -> Any:
     """Wrap an inline rule so its token remembers the span it consumed
-    (``meta["nl_span"]``, offsets into the inline content)."""
+    (``meta["nl_span"]``, offsets into the inline content).  ``closes``: the
+    rule's syntax needs a "]" after the position (links and images), so it is
+    not tried where none is left."""
 
     def tracked(state: Any, silent: bool) -> bool:
+        if closes and _last_close(state) < state.pos:
+            return False  # no "]" left to close a link's text: nothing to try
         if silent:
             return rule(state, silent)
         pos0 = state.pos
