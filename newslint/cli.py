@@ -107,7 +107,7 @@ def _add_serve_parser(sub) -> None:
     sv.add_argument("--max-body-size", type=int, default=1_000_000, metavar="BYTES",
                     help="largest request body accepted (default: 1000000); larger ones get 413")
     sv.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS",
-                    help="longest a check may take before the request gets 503 (default: 10)")
+                    help="longest a check may take before the request gets 503 and the check is stopped (default: 10)")
     sv.add_argument("--log-level", choices=("critical", "error", "warning", "info", "debug"), default="info")
     sv.add_argument("--print-openapi", action="store_true", help="print the OpenAPI document and exit")
 

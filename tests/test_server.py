@@ -262,6 +262,51 @@ def test_rules_are_built_once(server):
     assert service._linters[json.dumps({"ignore": ["NL401"]}, separators=(",", ":"))] is linter
 
 
+class _SlowRule(Rule):
+    """Takes a minute over any story that says 'glacier' (a runaway rule).
+
+    Why: test support.
+    """
+
+    code = "XT191"
+    name = "slow-rule"
+    category = "typography"
+    summary = "Sleeps over glaciers"
+
+    def check(self, doc, ctx):
+        if "glacier" in doc.text:
+            time.sleep(60)
+        return iter(())
+
+
+class _SlowPlugin:
+    @newslint.hookimpl
+    def newslint_rules(self):
+        return [_SlowRule]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="checks run in a forked process on Linux only")
+def test_a_check_over_the_time_limit_is_stopped_not_left_running():
+    from newslint.registry import registry_with
+
+    options = ServiceOptions(time_limit=1.0, config_file=None)
+    with live_server(options, registry_with([_SlowPlugin()])) as (url, app), httpx.Client(base_url=url, timeout=TIMEOUT) as client:
+        assert post(client, {"text": "A short story."}).status_code == 200
+        first = app.state.checker.pid
+        assert first is not None and first != os.getpid()
+        r = post(client, {"text": "The glacier moved."})
+        assert r.status_code == 503 and "time limit of 1 s" in r.json()["error"]
+        # the runaway check was stopped: the next story is answered long before
+        # the minute the slow rule would have taken, by a new process
+        started = time.monotonic()
+        r = post(client, {"text": "A short story."})
+        assert r.status_code == 200 and r.json()["rules_run"]
+        assert time.monotonic() - started < 30
+        assert app.state.checker.pid not in (None, first)
+        with pytest.raises(ProcessLookupError):
+            os.kill(first, 0)
+
+
 class _OddData(Rule):
     """Reports 'zebra' with data that is not JSON (a plugin's mistake).
 

@@ -26,6 +26,7 @@ from .. import __version__
 from ..registry import Registry, default_registry
 from .openapi import openapi_document
 from .service import CheckService, RequestError, ServiceOptions
+from .worker import CheckStopped, CheckWorker
 
 log = logging.getLogger("newslint.server")
 
@@ -102,7 +103,9 @@ def create_app(options: ServiceOptions | None = None, registry: Registry | None 
     """The application, with the registry, rules and tables loaded now, once."""
     options = options or ServiceOptions()
     service = CheckService(registry or default_registry(), options)
-    # checks run one at a time on one worker thread: rules share per-process caches
+    # checks run one at a time, from one worker thread, in a child process that
+    # the time limit can stop (newslint.server.worker)
+    checker = CheckWorker(service)
     worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-check")
     pages = {
         path: (resources.files(__package__).joinpath("static").joinpath(name).read_bytes(), media)
@@ -114,17 +117,19 @@ def create_app(options: ServiceOptions | None = None, registry: Registry | None 
         if not _is_json(request.headers.get("content-type", "")):
             raise RequestError(415, "send the request as JSON (Content-Type: application/json)")
         body = await _read_body(request, options.max_body_size)
-        text, fmt, linter, settings = service.prepare(body)
-        future = asyncio.wrap_future(worker.submit(service.check, text, fmt, linter, settings))
+        service.prepare(body)  # the caller's mistakes are answered at once
+        job = object()
+        future = asyncio.wrap_future(worker.submit(checker.run, job, body))
         try:
             result = await asyncio.wait_for(future, timeout=options.time_limit)
-        except asyncio.TimeoutError:
+        except (asyncio.TimeoutError, CheckStopped):
+            checker.stop(job)
             raise RequestError(
                 503,
                 f"the check took longer than the server's time limit of {options.time_limit:g} s; "
                 "send a shorter text or try again",
             ) from None
-        return JSONResponse(result.to_dict(), headers={"Cache-Control": "no-store"})
+        return JSONResponse(result, headers={"Cache-Control": "no-store"})
 
     async def rules(request: Request) -> Response:
         return JSONResponse(service.rules())
@@ -180,4 +185,5 @@ def create_app(options: ServiceOptions | None = None, registry: Registry | None 
     handlers: dict[Any, Any] = {RequestError: request_error, HTTPException: http_error, Exception: server_error}
     app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
     app.state.service = service
+    app.state.checker = checker
     return app

@@ -238,6 +238,11 @@ class CheckService:
                 self._linters.popitem(last=False)
         return linter, settings
 
+    def reset_after_fork(self) -> None:
+        """In a forked child: a lock another thread of the parent held is held
+        for ever in the child, so it gets a new one."""
+        self._lock = threading.Lock()
+
     def prepare(self, body: bytes) -> tuple[str, str, Linter, Settings]:
         """Everything a check needs, validated (cheap: run before the time limit starts)."""
         text, fmt, config = self.parse_request(body)

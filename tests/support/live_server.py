@@ -39,4 +39,5 @@ def live_server(options=None, registry=None) -> Iterator[tuple[str, object]]:
         server.should_exit = True
         thread.join(SERVER_STOP_TIMEOUT)
         sock.close()
+        app.state.checker.close()
         assert not thread.is_alive(), "the test server did not stop"
