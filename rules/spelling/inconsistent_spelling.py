@@ -24,7 +24,7 @@ from ._common import (
     strip_possessive,
     vocabulary,
 )
-from ._slips import ending_edit, inflected_ending, plausibility, romanisations, slip_regardless
+from ._slips import ending_edit, inflected_ending, listed, plausibility, romanisations, slip_regardless
 from ._word_names import truncated_pairs, unknown_spelling, word_name_pairs
 from .house_style import HONORIFICS, given_name, house_for, house_options, person_word
 from .misspelling import misspellings
@@ -323,12 +323,10 @@ def _ending_slip(fa: Form, fb: Form) -> bool:
     (Kowalski and Kowalska, the Smiths)?  The minority spelling decides; on a tie,
     the one in no list against a listed one, or else either way round."""
     na, nb = len(fa.occ), len(fb.occ)
-    if na == nb:
+    if na == nb and (la := _listed(fa.text)) != _listed(fb.text):
         # on a tie, a spelling in no list is the minority against a listed one
         # (Londo, London); otherwise either may be
-        la, lb = _listed(fa.text), _listed(fb.text)
-        if la != lb:
-            na, nb = (nb + 1, nb) if la else (na, na + 1)
+        na, nb = (1, 0) if la else (0, 1)
     if na < nb:
         return not inflected_ending(fa.key, fa.text, fb.key)
     if nb < na:
@@ -564,8 +562,8 @@ def similar_pairs(
             continue
         ending = False
         if not _variant_keys(a, b):
-            # only a changed ending may still pair (the slices test ending_edit cheaply)
-            if endings is None or not (a[:-1] == b[:-1] or a[:-1] == b or b[:-1] == a):
+            # only a changed ending may still pair
+            if endings is None or not ending_edit(a, b):
                 continue
             if inflected_ending(a, by_key[a][0], b) and inflected_ending(b, by_key[b][0], a):
                 continue  # deliberate whichever is used more (Smith, the Smiths; Israel, Israeli)
@@ -820,7 +818,7 @@ def _established(name: str, min_known: int = 0) -> bool:
 
 
 def _listed(name: str) -> bool:
-    return _established(name) or fold(name) in english_words()
+    return listed(name, fold(name))
 
 
 def _known(name: str) -> bool:
