@@ -88,11 +88,9 @@ def _last_close(state: Any) -> int:
     """Where the last "]" of an inline parser state's source is (-1: none),
     worked out once per state: a run of "[" with no "]" after it then costs
     nothing in the link and image rules."""
-    last = state.env.get("_nl_last_close") if state.env.get("_nl_close_src") is state.src else None
+    last = getattr(state, "_nl_last_close", None)
     if last is None:
-        last = state.src.rfind("]")
-        state.env["_nl_close_src"] = state.src
-        state.env["_nl_last_close"] = last
+        last = state._nl_last_close = state.src.rfind("]")
     return int(last)
 
 

@@ -26,6 +26,7 @@ from .patterns import _NOUNS_AND_PRONOUNS, _PRONOUN_GENDER, _RUN_RE, _SPEECH_AFT
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...document import Document
+    from ...source import Block
 
 #: The registers built for a document: (people list, first-name table, places, register).
 _REGISTERS: StashKey[list[tuple[Sequence[Mapping[str, Any]], FirstNames, frozenset[str], Register]]] = StashKey(
@@ -80,11 +81,6 @@ def _title_gender(titles: Iterable[str]) -> str | None:
     return None
 
 
-def _block_start(doc: "Document", pos: int) -> int:
-    block = doc.block_at(pos)
-    return block.start if block is not None else 0
-
-
 def _sentence_start(text: str, pos: int, block_start: int) -> bool:
     j = pos - 1
     while j >= block_start and text[j] in " \t\n\"'“‘(":
@@ -109,7 +105,8 @@ def _build(
                 pronoun_speakers.add(a.speaker_start)
 
     raw: list[tuple[Mention, list[str], bool]] = []  # mention, name tokens, has title
-    kind_of: dict[int, str] = {}
+    #: the block each mention stands in, by the mention's start
+    block_of: dict[int, "Block"] = {}
     for block in doc.blocks:
         if block.kind in ("byline",):
             continue
@@ -123,7 +120,7 @@ def _build(
             mention, toks, titled = parsed
             mention.in_quote = in_quote(mention.name_start)
             raw.append((mention, toks, titled))
-            kind_of[mention.start] = block.kind
+            block_of[mention.start] = block
 
     persons: list[Person] = []
     by_surname: dict[str, list[Person]] = {}
@@ -208,17 +205,17 @@ def _build(
                 names.gender(toks[0]) in ("m", "f")
                 and not mention.in_quote
                 and _LONE_FIRST_NAME_AFTER.match(text, mention.end)
-                and _sentence_start(text, mention.name_start, _block_start(doc, mention.start))
+                and _sentence_start(text, mention.name_start, block_of[mention.start].start)
             ):
                 # "Jane, who runs the website, ...": someone known by first name
                 mention.person = new_person(toks[0], toks[0], toks[0])
             elif mention.name_end in speakers or (
-                _SPEECH_AFTER.match(text, mention.end) and kind_of.get(mention.start) not in ("headline", "heading", "caption")
+                _SPEECH_AFTER.match(text, mention.end) and block_of[mention.start].kind not in ("headline", "heading", "caption")
             ):
                 if _fold(toks[0]) in place_names:
                     continue  # "Russia said", "Washington warned"
                 if names.gender(toks[0]) in ("m", "f") and not mention.in_quote:
-                    if _sentence_start(text, mention.name_start, _block_start(doc, mention.start)):
+                    if _sentence_start(text, mention.name_start, block_of[mention.start].start):
                         # someone known by first name ("Anna said")
                         mention.person = new_person(toks[0], toks[0], toks[0])
                         mentions.append(mention)
